@@ -1,0 +1,3 @@
+from transfer_extract.cli import main
+
+main()

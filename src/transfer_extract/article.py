@@ -1,0 +1,69 @@
+"""An article as the extractors see it: the original text, the cleaned text, and the map between.
+
+The cleaned text is the original with the boilerplate spans cut out. Extractors work on the
+cleaned text; `Article.span()` turns cleaned-text offsets back into offsets of the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date
+
+from transfer_extract.boilerplate import find_boilerplate
+from transfer_extract.record import Boilerplate, Span
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    clean: str
+    published: date | None
+    boilerplate: tuple[Boilerplate, ...]
+    # Kept segments: clean_starts[i] in the cleaned text is orig_starts[i] in the original.
+    clean_starts: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+
+    def to_original(self, offset: int) -> int:
+        """The original offset of cleaned-text offset `offset` (an end offset maps to the
+        end of the segment it closes)."""
+        i = bisect.bisect_right(self.clean_starts, offset) - 1
+        if i > 0 and offset == self.clean_starts[i]:
+            i -= 1  # an end offset at a seam belongs to the segment before
+        i = max(i, 0)
+        return self.orig_starts[i] + offset - self.clean_starts[i] if self.orig_starts else offset
+
+    def span(self, start: int, end: int) -> Span:
+        """A `Span` of the original text for cleaned-text offsets `start`..`end`."""
+        s = self.to_start(start)
+        e = self.to_original(end) if end > start else s
+        return Span(s, e, self.text[s:e])
+
+    def to_start(self, offset: int) -> int:
+        """The original offset of a start offset (a start at a seam belongs to the segment after)."""
+        i = max(bisect.bisect_right(self.clean_starts, offset) - 1, 0)
+        return self.orig_starts[i] + offset - self.clean_starts[i] if self.orig_starts else offset
+
+
+def prepare(text: str, published: date | None = None) -> Article:
+    """Strip the boilerplate of `text`; `published` overrides the date the text states."""
+    spans, stated = find_boilerplate(text)
+    parts: list[str] = []
+    clean_starts: list[int] = []
+    orig_starts: list[int] = []
+    pos = length = 0
+    for bp in [*spans, Boilerplate(len(text), len(text), "", "")]:
+        if bp.start > pos:
+            clean_starts.append(length)
+            orig_starts.append(pos)
+            parts.append(text[pos:bp.start])
+            length += bp.start - pos
+        pos = max(pos, bp.end)
+    return Article(
+        text=text,
+        clean="".join(parts),
+        published=published or stated,
+        boilerplate=tuple(spans),
+        clean_starts=tuple(clean_starts),
+        orig_starts=tuple(orig_starts),
+    )

@@ -1,0 +1,191 @@
+"""Find page furniture (banners, prompts, credits, related headlines) and the metadata marker.
+
+`find_boilerplate(text)` returns the spans to remove, each with a kind, and the publication date
+stated by a leading `date YYYY-MM-DD` marker or a "Published ..." line. It never removes text
+that is not matched by one of the rules in `data/boilerplate.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from transfer_extract.data import load_json
+from transfer_extract.record import Boilerplate
+
+_MARKER = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
+_PUBLISHED_LINE = re.compile(
+    r"^[ \t]*(?:published|updated|posted|first published)(?: on)?:?[ \t]+(?P<when>[^\n]{6,80})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class _Block:
+    kind: str
+    signals: re.Pattern[str]
+    ends: re.Pattern[str]
+    min_signals: int
+    max_gap: int
+
+
+@dataclass(frozen=True)
+class _Rules:
+    blocks: tuple[_Block, ...]
+    lines: tuple[tuple[str, re.Pattern[str]], ...]
+    phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    inline: tuple[tuple[str, re.Pattern[str]], ...]
+    max_chars: int
+    max_line_chars: int
+    headline_kind: str
+    headline_min_words: int
+    headline_max_chars: int
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _rules() -> _Rules:
+    data = load_json("boilerplate.json")
+    headline = data["capital_headline"]
+    return _Rules(
+        blocks=tuple(
+            _Block(b["kind"], _alternation(b["signals"]), _alternation(b["end"]),
+                   b["min_signals"], b["max_gap"])
+            for b in data["blocks"]
+        ),
+        lines=tuple((r["kind"], re.compile(r["regex"], re.IGNORECASE)) for r in data["lines"]),
+        phrases=tuple((p["kind"], _alternation(p["phrases"])) for p in data["line_phrases"]),
+        inline=tuple((r["kind"], re.compile(r["regex"])) for r in data["inline"]),
+        max_chars=data["max_chars"],
+        max_line_chars=data["max_line_chars"],
+        headline_kind=headline["kind"],
+        headline_min_words=headline["min_words"],
+        headline_max_chars=headline["max_chars"],
+    )
+
+
+def published_from_marker(text: str) -> tuple[date | None, int]:
+    """The date of a leading `date YYYY-MM-DD` marker and the marker's end offset (0 if none)."""
+    m = _MARKER.match(text)
+    if not m:
+        return None, 0
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])), m.end()
+    except ValueError:
+        return None, 0
+
+
+def _is_capital_headline(line: str, rules: _Rules) -> bool:
+    if len(line) > rules.headline_max_chars or len(line.split()) < rules.headline_min_words:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _normalized(line: str) -> str:
+    return " ".join(line.lower().split())
+
+
+def find_boilerplate(text: str) -> tuple[list[Boilerplate], date | None]:
+    """The boilerplate spans of `text` (sorted, not overlapping) and the stated publication date."""
+    rules = _rules()
+    found: list[tuple[int, int, str]] = []
+    published, marker_end = published_from_marker(text)
+    if marker_end:
+        found.append((len(text) - len(text.lstrip()), marker_end, "metadata"))
+
+    for m in _LINE.finditer(text):
+        block = _block(text, max(m.start(), marker_end), m.end(), rules)
+        if block is not None:
+            found.append(block)
+
+    seen_lines: set[str] = set()
+    for m in _LINE.finditer(text):
+        line = m.group().strip()
+        if not line:
+            continue
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        end = start + len(line)
+        kind = _line_kind(line, rules, seen_lines)
+        if kind:
+            found.append((start, end, kind))
+        if len(line) <= rules.headline_max_chars and not line.endswith((".", '"', "\u201d")):
+            seen_lines.add(_normalized(line))
+        for inline_kind, pattern in rules.inline:
+            for im in pattern.finditer(text, m.start(), m.end()):
+                found.append((im.start(), im.end(), inline_kind))
+
+    for pm in _PUBLISHED_LINE.finditer(text):
+        when = _parse_published(pm["when"])
+        if when is not None:
+            found.append((pm.start() + len(pm.group()) - len(pm.group().lstrip()), pm.end(),
+                          "metadata"))
+            published = published or when
+    return _merge(text, found), published
+
+
+def _block(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int, str] | None:
+    """An appeal that opens the line text[start:end] and runs, while signal and end phrases
+    follow each other closely, up to its last end phrase."""
+    while start < end and text[start].isspace():
+        start += 1
+    for block in rules.blocks:
+        signals: set[str] = set()
+        pos, block_end = start, None
+        while True:
+            limit = min(end, pos + block.max_gap)
+            nxt_signal = block.signals.search(text, pos, limit)
+            nxt_end = block.ends.search(text, pos, limit)
+            if nxt_end is not None and (nxt_signal is None or nxt_end.start() <= nxt_signal.start()):
+                pos = block_end = nxt_end.end()
+            elif nxt_signal is not None:
+                signals.add(nxt_signal.group().lower())
+                pos = nxt_signal.end()
+            else:
+                break
+        if block_end is not None and len(signals) >= block.min_signals:
+            return start, block_end, block.kind
+    return None
+
+
+def _line_kind(line: str, rules: _Rules, seen: set[str]) -> str | None:
+    if len(line) > rules.max_line_chars:
+        return None
+    for kind, pattern in rules.lines:
+        if pattern.match(line):
+            return kind
+    for kind, pattern in rules.phrases:
+        if pattern.search(line):
+            return kind
+    if _is_capital_headline(line, rules):
+        return rules.headline_kind
+    if _normalized(line) in seen and not line.endswith((".", '"', "\u201d")):
+        return "repeated_headline"
+    return None
+
+
+def _parse_published(when: str) -> date | None:
+    import dateparser  # imported here: only a "Published ..." line needs it
+
+    parsed = dateparser.parse(
+        when.strip(), languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return parsed.date() if parsed else None
+
+
+def _merge(text: str, found: list[tuple[int, int, str]]) -> list[Boilerplate]:
+    """Sorted, non-overlapping spans; an overlap keeps the first span's kind."""
+    merged: list[list] = []
+    for start, end, kind in sorted(found):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end, kind])
+    return [Boilerplate(s, e, text[s:e], k) for s, e, k in merged if e > s]

@@ -1,0 +1,19 @@
+"""Every error the core raises on purpose. The CLI turns these into one-line messages."""
+
+from __future__ import annotations
+
+
+class TransferExtractError(Exception):
+    """Base class: anything the user can fix by changing the input or the options."""
+
+
+class InputError(TransferExtractError):
+    """The input cannot be read as article text (missing, a folder, binary, too large...)."""
+
+
+class ModelNotFoundError(TransferExtractError):
+    """No spaCy pipeline of the requested name is installed."""
+
+
+class RecordFormatError(TransferExtractError):
+    """A saved record file (JSON or JSONL) cannot be read back."""

@@ -1,0 +1,140 @@
+"""The record: frozen dataclasses whose field order is the JSON order.
+
+Every fact that points into the article carries `start`/`end`, character offsets into the
+original input text, so that `text[start:end] == fact.text` always holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+Granularity = Literal["day", "month", "year"]
+CountKind = Literal["cardinal", "ordinal", "total"]
+EventKind = Literal["transfer", "extradition", "deportation"]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, _Fact):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+class _Fact:
+    """Base of every result: `to_dict()` gives JSON-ready data in field order."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Span(_Fact):
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Boilerplate(_Fact):
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Source(_Fact):
+    path: str | None
+    sha256: str
+    chars: int
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class DateFact(_Fact):
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: Granularity | None
+
+
+@dataclass(frozen=True)
+class CountFact(_Fact):
+    start: int
+    end: int
+    text: str
+    value: int | float
+    counted: str | None
+    kind: CountKind
+
+
+@dataclass(frozen=True)
+class Cartel(_Fact):
+    name: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Official(_Fact):
+    name: str
+    title: str | None
+    country: str | None
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Person(_Fact):
+    name: str
+    role: str | None
+    mentions: tuple[Span, ...]
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote(_Fact):
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_mention: Span | None
+    cue: str | None
+    partial: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event(_Fact):
+    type: Literal["transfer"] = "transfer"
+    kind: EventKind
+    count: int | None
+    origin: str | None
+    destination: str | None
+    date: str | None
+    cumulative_total: int | None
+    sequence: int | None
+    places: tuple[str, ...]
+    organizations: tuple[str, ...]
+    conditions: tuple[str, ...]
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record(_Fact):
+    schema_version: int = SCHEMA_VERSION
+    source: Source
+    published: str | None
+    boilerplate: tuple[Boilerplate, ...] = ()
+    dates: tuple[DateFact, ...] = ()
+    counts: tuple[CountFact, ...] = ()
+    cartels: tuple[Cartel, ...] = ()
+    officials: tuple[Official, ...] = ()
+    people: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    warnings: tuple[str, ...] = ()
