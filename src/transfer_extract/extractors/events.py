@@ -1,73 +1,585 @@
-"""Transfer events: the transfer, extradition or deportation an article reports (first version:
-one record built from the sentences that carry a trigger word and a country)."""
+"""Transfer events: the transfers, extraditions and deportations an article reports.
+
+An article reports an event when one of its lead sentences (the first three) has a trigger word
+(data/events.json), a count of people or a person moved, and a country. Then every sentence with
+a trigger, a supporting verb ("landed", "delivered") or a numbered wave ("the first group") is
+read for counts, dates, ordinals, countries, places and cartels, and sorted into waves: the main
+one (the count of the lead) and earlier waves the article recalls ("29 in February and 26 in
+August"), each kept only when the text dates or numbers it.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from transfer_extract.article import Article
 from transfer_extract.data import load_json
 from transfer_extract.extractors import Context
-from transfer_extract.record import Event
+from transfer_extract.record import CountFact, DateFact, Event
+from transfer_extract.record import Span as TextSpan
+
+LEAD_SENTENCES = 3
+_PLACE_PREPS = ("to", "in", "into", "at", "of", "including")
+_SMALL_NUMBER = re.compile(r"\d{1,2}")
+_SPECIFIC_DATE = re.compile(
+    r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- rules and countries
+
+
+@dataclass(frozen=True)
+class Rules:
+    triggers: dict[str, str]
+    transport_verbs: frozenset[str]
+    transport_nouns: frozenset[str]
+    support_verbs: frozenset[str]
+    support_idiom_objects: frozenset[str]
+    announce_verbs: frozenset[str]
+    people_nouns: frozenset[str]
+    wave_nouns: frozenset[str]
+    exclude_words: frozenset[str]
+    contrast_words: frozenset[str]
+    membership_words: frozenset[str]
+    more_words: frozenset[str]
+    total_before: re.Pattern[str]
+    total_after: re.Pattern[str]
+    approximate_before: re.Pattern[str]
+    conditions: tuple[tuple[re.Pattern[str], str], ...]
 
 
 @cache
-def _triggers() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for kind, words in reversed(load_json("events.json")["triggers"].items()):
+def rules() -> Rules:
+    data = load_json("events.json")
+    triggers: dict[str, str] = {}
+    for kind, words in data["triggers"].items():
         for w in words:
-            table[w] = kind
-    return table
+            triggers.setdefault(w, kind)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data[key])
+
+    return Rules(
+        triggers=triggers,
+        transport_verbs=words("transport_verbs"),
+        transport_nouns=words("transport_nouns"),
+        support_verbs=words("support_verbs"),
+        support_idiom_objects=words("support_idiom_objects"),
+        announce_verbs=words("announce_verbs"),
+        people_nouns=words("people_nouns"),
+        wave_nouns=words("wave_nouns"),
+        exclude_words=words("exclude_words"),
+        contrast_words=words("contrast_words"),
+        membership_words=words("membership_words"),
+        more_words=words("more_words"),
+        total_before=re.compile(data["total_before"], re.IGNORECASE),
+        total_after=re.compile(data["total_after"], re.IGNORECASE),
+        approximate_before=re.compile(data["approximate_before"], re.IGNORECASE),
+        conditions=tuple((re.compile(c["pattern"], re.IGNORECASE), c["label"])
+                         for c in data["conditions"]),
+    )
+
+
+@dataclass(frozen=True)
+class Countries:
+    names: dict[str, str]  # lower-case name or metonym -> country
+    metonyms: frozenset[str]
+    adjectives: dict[str, str]
+    regions: dict[str, str]
+    authority_nouns: frozenset[str]
 
 
 @cache
-def _countries() -> dict[str, str]:
-    data = load_json("titles.json")["countries"]
-    return {w.lower(): c for c, ws in data.items() for w in ws}
+def countries() -> Countries:
+    data = load_json("countries.json")
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    regions: dict[str, str] = {}
+    metonyms: set[str] = set()
+    for country, forms in data["countries"].items():
+        for n in forms["names"]:
+            names[_key(n)] = country
+        for m in forms.get("metonyms", []):
+            names[_key(m)] = country
+            metonyms.add(_key(m))
+        for a in forms.get("adjectives", []):
+            adjectives[_key(a)] = country
+        for r in forms.get("regions", []):
+            regions[_key(r)] = country
+    return Countries(names, frozenset(metonyms), adjectives, regions,
+                     frozenset(data["authority_nouns"]))
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).rstrip(".,")
+
+
+def _key(text: str) -> str:
+    """Lookup form of a name: no leading "the", lower case, no dots ("the U.S." -> "us")."""
+    return _strip_the(text).lower().replace(".", "")
+
+
+def country_name(text: str) -> str | None:
+    """The country a name, abbreviation or capital-as-metonym stands for ("the U.S." ->
+    "United States", "Washington" -> "United States"); None for anything else."""
+    return countries().names.get(_key(text))
+
+
+def country_phrase(text: str) -> str | None:
+    """The country of a noun phrase that names one: a country name, or an adjective before an
+    authority noun ("American soil", "U.S. federal agents", "Mexican authorities")."""
+    found = country_name(text)
+    if found:
+        return found
+    c = countries()
+    words = _strip_the(text).split()
+    if len(words) >= 2 and words[-1].lower() in c.authority_nouns:
+        found = country_name(" ".join(words[:-1]))
+        for w in words[:-1]:
+            found = found or c.adjectives.get(_key(w)) or country_name(w)
+        return found
+    return None
+
+
+# ---------------------------------------------------------------- facts mapped onto the doc
+
+
+def _to_clean(article: Article, offset: int) -> int:
+    """The cleaned-text offset of an original offset (the inverse of Article.span)."""
+    if not article.orig_starts:
+        return offset
+    i = max(bisect_right(article.orig_starts, offset) - 1, 0)
+    return article.clean_starts[i] + offset - article.orig_starts[i]
+
+
+def _on_doc(doc: Doc, article: Article, facts: tuple[Any, ...]) -> list[tuple[Span, Any]]:
+    found = []
+    for fact in facts:
+        span = doc.char_span(_to_clean(article, fact.start), _to_clean(article, fact.end),
+                             alignment_mode="expand")
+        if span is not None and len(span):
+            found.append((span, fact))
+    return found
+
+
+# ---------------------------------------------------------------- one sentence
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    index: int
+    kinds: list[str] = field(default_factory=list)
+    people: list[tuple[int, int, bool]] = field(default_factory=list)  # value, token, approx
+    totals: list[int] = field(default_factory=list)
+    # fact, token, governed by an event verb, governed by a verb of saying
+    dates: list[tuple[DateFact, int, bool, bool]] = field(default_factory=list)
+    since_dates: list[tuple[DateFact, int, bool, bool]] = field(default_factory=list)  # "since May"
+    ordinals: list[tuple[int, int]] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
+    destinations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    person_moved: bool = False
+    strict: bool = False  # a trigger, people and a country: this sentence alone reports an event
+
+
+def _window(tok: Token, before: int, after: int) -> list[Token]:
+    doc = tok.doc
+    return list(doc[max(tok.i - before, 0):min(tok.i + after + 1, len(doc))])
+
+
+def _excluded(tok: Token, r: Rules) -> bool:
+    near = [*_window(tok, 3, 3), *tok.children, tok.head]
+    return any(t.lemma_.lower() in r.exclude_words or t.lower_ in r.exclude_words
+               or t.text in ("$", "€") for t in near)
+
+
+def _trigger_kind(tok: Token, sent: Span, r: Rules) -> str | None:
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    kind = r.triggers.get(lemma) or r.triggers.get(lower)
+    if kind is None and lemma in r.transport_verbs and any(
+            t.lemma_.lower() in r.transport_nouns for t in sent):
+        kind = "transfer"
+    if kind is None or _excluded(tok, r):
+        return None
+    before = tok.doc[max(tok.i - 3, sent.start):tok.i]
+    if any(t.lemma_.lower() in r.contrast_words or t.lower_ in r.contrast_words for t in before):
+        return None
+    return kind
+
+
+def _support(tok: Token, r: Rules) -> bool:
+    """A verb that carries the move without naming it ("landed", "were taken to"), but not
+    an idiom ("took place", "take action")."""
+    return tok.lemma_.lower() in r.support_verbs and not any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in r.support_idiom_objects
+        for c in tok.children)
+
+
+def _event_verb(tok: Token, sent: Span, r: Rules) -> bool:
+    lemma = tok.lemma_.lower()
+    return (_trigger_kind(tok, sent, r) is not None or _support(tok, r)
+            or lemma in r.transport_verbs)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above `tok`, passing over verbs used as prepositions ("including")."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ != "prep":
+            return anc
+    return None
+
+
+def _is_total(span: Span, fact: CountFact, r: Rules) -> bool:
+    if fact.kind == "total":
+        return True
+    sent = span.sent
+    before = span.doc.text[sent.start_char:span.start_char]
+    after = span.doc.text[span.end_char:sent.end_char]
+    return bool(r.total_before.search(before) or r.total_after.search(after))
+
+
+def _people_count(span: Span, fact: CountFact, triggers: list[Token], r: Rules) -> bool:
+    if fact.kind == "ordinal":
+        return False
+    counted = (fact.counted or "").lower().split()
+    if counted:
+        head = counted[-1]
+        return head in r.people_nouns or head.rstrip("s") in r.people_nouns
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    if prev in r.more_words or nxt in r.more_words:
+        return True
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (
+            root.head.head.lemma_.lower() in r.wave_nouns):
+        return True  # "a second group of 26"
+    return any(abs(t.i - span.root.i) <= 3 for t in triggers) and span.root.dep_ in (
+        "dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos")
+
+
+def _np_country(tok: Token) -> str | None:
+    """The country of the noun phrase headed by `tok` ("the United States", "Mexico's
+    government", "American authorities")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ in ("GPE", "LOC", "NORP", "ORG"):
+        found = country_name(ent.text)
+        if found:
+            return found
+    phrase = tok.doc[tok.left_edge.i:tok.i + 1].text
+    found = country_phrase(phrase) or country_name(tok.text)
+    if found:
+        return found
+    for child in tok.children:
+        if child.dep_ == "poss":
+            found = _np_country(child)
+            if found:
+                return found
+    return None
+
+
+def _region_country(tok: Token) -> str | None:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = ent.text if ent is not None else tok.text
+    return countries().regions.get(_key(text))
+
+
+def _directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
+    origins: list[str] = []
+    destinations: list[str] = []
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "compound" and verb.pos_ != "VERB"):
+                found = _np_country(child)
+                if found:
+                    origins.append(found)
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found = _np_country(obj) or _region_country(obj)
+                        if found:
+                            origins.append(found)
+        preps = [c for c in verb.children if c.dep_ == "prep"] + [
+            g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children
+            if g.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ in ("to", "into", "in", "onto"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found = _np_country(obj) or (
+                            _region_country(obj) if prep.lower_ == "to" else None)
+                        if found:
+                            destinations.append(found)
+    for tok in sent:  # "planes bound for the United States"
+        if tok.lower_ == "bound":
+            for prep in tok.children:
+                if prep.lower_ == "for":
+                    destinations.extend(
+                        c for o in prep.children if o.dep_ == "pobj" and (c := _np_country(o)))
+    return origins, destinations
+
+
+def _places(sent: Span, verbs: list[Token]) -> list[str]:
+    """Cities and sites named as where the people were taken: GPEs that are not countries,
+    under "to"/"in" of an event verb, and the lists they head ("Washington, Houston and …")."""
+    c = countries()
+    places: list[str] = []
+    verb_ids = {v.i for v in verbs}
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        name = _strip_the(ent.text)
+        listed = ent.root.dep_ == "conj" or any(ch.dep_ == "conj" for ch in ent.root.children)
+        if _key(name) in c.names and not (_key(name) in c.metonyms and listed):
+            continue
+        prep = next((a for a in ent.root.ancestors if a.dep_ == "prep"), None)
+        verb = _governing_verb(ent.root)
+        if prep is None or prep.lower_ not in _PLACE_PREPS or verb is None or verb.i not in verb_ids:
+            continue
+        if c.regions.get(_key(name)) == "Mexico" or name in places:
+            continue
+        places.append(name)
+    return places
+
+
+def _read_sentence(sent: Span, index: int, doc_facts: dict[str, list[tuple[Span, Any]]],
+                   r: Rules, with_event: bool) -> _Sentence | None:
+    triggers = [(t, k) for t in sent if (k := _trigger_kind(t, sent, r))]
+    support = [t for t in sent if _support(t, r)]
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    peopled = bool(lemmas & (r.people_nouns | r.transport_nouns | {"they", "them"}))
+    ordinals = [(int(f.value), s.root.i) for s, f in doc_facts["counts"]
+                if f.kind == "ordinal" and sent.start <= s.start < sent.end
+                and (s.root.head.lemma_.lower() in r.wave_nouns
+                     or s.root.head.head.lemma_.lower() in r.wave_nouns)]
+    if not triggers and not (with_event and ((support and peopled) or ordinals)):
+        return None
+    out = _Sentence(sent, index, kinds=[k for _, k in triggers], ordinals=ordinals)
+    verbs = [t for t, _ in triggers] + support + [
+        t for t in sent if t.lemma_.lower() in r.transport_verbs]
+    trigger_tokens = [t for t, _ in triggers]
+    for span, fact in doc_facts["counts"]:
+        if not sent.start <= span.start < sent.end or fact.kind == "ordinal":
+            continue
+        if _is_total(span, fact, r):
+            out.totals.append(int(fact.value))
+        elif _people_count(span, fact, trigger_tokens, r) and fact.value == int(fact.value):
+            before = span.doc.text[sent.start_char:span.start_char]
+            out.people.append((int(fact.value), span.root.i,
+                               bool(r.approximate_before.search(before))))
+    for span, fact in doc_facts["dates"]:
+        if sent.start <= span.start < sent.end and fact.value:
+            if _SMALL_NUMBER.fullmatch(fact.text.strip()):
+                continue  # an age or a count read as a year ("Garza, 51,")
+            verb = _governing_verb(span.root)
+            prev = span.doc[max(span.start - 2, 0):span.start]
+            announced = (verb is not None and verb.lemma_.lower() in r.announce_verbs) or any(
+                t.lemma_.lower() in r.announce_verbs for t in prev)
+            # "flew ... on Tuesday", "planes bound for X on Tuesday" (the verb one above)
+            upper = _governing_verb(verb) if verb is not None else None
+            at_event = not announced and any(
+                v is not None and _event_verb(v, sent, r) for v in (verb, upper))
+            since = span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+            (out.since_dates if since else out.dates).append(
+                (fact, span.root.i, at_event and not since, announced))
+    for t in trigger_tokens:
+        if any(ch.dep_ in ("dobj", "nsubjpass") and (
+                ch.lower_ in ("him", "her") or ch.ent_type_ == "PERSON") for ch in t.children):
+            out.person_moved = True
+    out.origins, out.destinations = _directions(sent, verbs)
+    out.places = _places(sent, verbs)
+    has_country = bool(out.origins or out.destinations) or any(
+        country_name(e.text) for e in sent.ents if e.label_ == "GPE")
+    out.strict = bool(triggers) and bool(out.people or out.person_moved) and has_country
+    return out
+
+
+# ---------------------------------------------------------------- waves
+
+
+@dataclass
+class _Wave:
+    count: int | None
+    sentences: list[_Sentence] = field(default_factory=list)
+    dates: list[tuple[DateFact, bool, bool]] = field(default_factory=list)
+    ordinals: list[int] = field(default_factory=list)
+    totals: list[int] = field(default_factory=list)
+
+    def add(self, s: _Sentence) -> None:
+        if s not in self.sentences:
+            self.sentences.append(s)
+
+
+def _month(value: str | None) -> str | None:
+    return value[:7] if value and len(value) >= 7 else None
+
+
+def _nearest(tok: int, counts: list[tuple[int, int, bool]]) -> int:
+    return min(counts, key=lambda c: abs(c[1] - tok))[0]
+
+
+def _waves(sents: list[_Sentence], main_count: int | None) -> tuple[_Wave, list[_Wave]]:
+    main = _Wave(main_count)
+    others: dict[int, _Wave] = {}
+    uncounted: list[_Sentence] = []
+    for s in sents:
+        counts = [c for c in s.people if c[0] not in s.totals]
+        if not counts:
+            uncounted.append(s)
+            continue
+        waves = {v: main if v == main_count else others.setdefault(v, _Wave(v)) for v, _, _ in counts}
+        for w in waves.values():
+            w.add(s)
+        for fact, tok, at_event, announced in s.dates + s.since_dates:
+            waves[_nearest(tok, counts)].dates.append((fact, at_event, announced))
+        for value, tok in s.ordinals:
+            waves[_nearest(tok, counts)].ordinals.append(value)
+        target = main if main_count in waves or len(waves) > 1 else next(iter(waves.values()))
+        target.totals.extend(s.totals)
+    by_month = {_month(f.value): w for w in others.values() for f, *_ in w.dates
+                if _month(f.value)}
+    for s in uncounted:
+        months = {_month(f.value) for f, *_ in s.dates} - {None}
+        target = next((by_month[m] for m in months if m in by_month), main)
+        target.add(s)
+        target.totals.extend(s.totals)
+        for fact, _, at_event, announced in s.dates:
+            target.dates.append((fact, at_event, announced))
+        target.ordinals.extend(v for v, _ in s.ordinals)
+    return main, list(others.values())
+
+
+def _best_date(dates: list[tuple[DateFact, bool, bool]], published: date | None,
+               main: bool) -> str | None:
+    """The date of the move itself: for the main event only a date governed by an event verb
+    ("flew ... on Tuesday", not "said Wednesday"); for a recalled wave any date not of saying."""
+    usable = [f for f, at_event, announced in dates
+              if (at_event if main else not announced) and f.value
+              and (published is None or f.value <= published.isoformat())]
+    usable.sort(key=lambda f: (not _SPECIFIC_DATE.search(f.text), f.start))
+    return usable[0].value if usable else None
+
+
+def _vote(values: list[str]) -> str | None:
+    if not values:
+        return None
+    counts = Counter(values)
+    return max(values, key=lambda v: (counts[v], -values.index(v)))
+
+
+def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
+           fallback: Event | None, conditions: tuple[str, ...]) -> Event:
+    article = ctx.article
+    members = list(wave.sentences)
+    rule = rules()
+    # a following sentence naming who was in the group ("Among them were ...") belongs to it
+    for s in list(members):
+        nxt = next((n for n in _sentences(doc) if n.start >= s.span.end), None)
+        if nxt is not None and any(t.lemma_.lower() in rule.membership_words
+                                   or t.lower_ in rule.membership_words for t in nxt):
+            if not any(m.span.start == nxt.start for m in sents if m not in members):
+                members.append(_Sentence(nxt, -1))
+    members.sort(key=lambda m: m.span.start)
+    spans = [m.span for m in members]
+    kinds = [k for m in members for k in m.kinds]
+    origin = _vote([o for m in members for o in m.origins])
+    destination = _vote([d for m in members for d in m.destinations if d != origin])
+    if origin is None and destination is not None:
+        # the other country the sentences name; a nationality of the people moved does not count
+        named = [country_name(e.text) if e.label_ == "GPE" else countries().adjectives.get(_key(e.text))
+                 for m in members for e in m.span.ents
+                 if e.label_ == "GPE" or (e.label_ == "NORP" and e.root.dep_ in ("amod", "compound")
+                                          and e.root.head.lemma_.lower() not in rule.people_nouns)]
+        origin = _vote([c for c in named if c and c != destination])
+    if fallback is not None:
+        origin = origin or fallback.origin
+        destination = destination or fallback.destination
+    cartels = []
+    for cartel in ctx.found.get("cartels", ()):
+        for mention in cartel.mentions:
+            start = _to_clean(article, mention.start)
+            if any(sp.start_char <= start < sp.end_char for sp in spans):
+                cartels.append(cartel.name)
+                break
+    places = list(dict.fromkeys(p for m in members for p in m.places))
+    totals = Counter(t for t in wave.totals if wave.count is None or t > wave.count)
+    evidence = []
+    for sp in spans:
+        text = sp.text
+        lead = len(text) - len(text.lstrip())
+        evidence.append(article.span(sp.start_char + lead, sp.start_char + len(text.rstrip())))
+    return Event(
+        kind=kinds[0] if kinds else (fallback.kind if fallback else "transfer"),  # type: ignore[arg-type]
+        count=wave.count,
+        origin=origin,
+        destination=destination,
+        date=_best_date(wave.dates, article.published, fallback is None),
+        cumulative_total=max(totals, key=lambda t: (totals[t], t)) if totals else None,
+        # the main event is the latest one reported: an ordinal of an earlier wave is lower
+        sequence=(max if fallback is None else min)(wave.ordinals) if wave.ordinals else None,
+        places=tuple(places),
+        organizations=tuple(dict.fromkeys(cartels)),
+        conditions=conditions,
+        evidence=tuple(TextSpan(e.start, e.end, e.text) for e in evidence),
+    )
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The sentences of `doc`, also cut at line breaks (a headline or paragraph end that the
+    parser ran into the next sentence)."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start:tok.i])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return [s for s in out if s.text.strip()]
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
-    triggers, countries = _triggers(), _countries()
-    evidence, kinds = [], []
-    origin = destination = None
-    for sent in doc.sents:
-        hits = [triggers[t.lemma_.lower()] for t in sent if t.lemma_.lower() in triggers]
-        gpes = [e for e in sent.ents if e.label_ == "GPE" and e.text.lower() in countries]
-        if not hits or not gpes:
-            continue
-        kinds.extend(hits)
-        evidence.append(ctx.article.span(sent.start_char, sent.end_char))
-        for e in gpes:
-            country = countries[e.text.lower()]
-            if e.start > 0 and doc[e.start - 1].lower_ in ("to", "into"):
-                destination = destination or country
-            elif e.root.dep_ in ("nsubj", "poss") or (e.start > 0 and doc[e.start - 1].lower_ == "from"):
-                origin = origin or country
-    if not evidence:
+    r = rules()
+    facts = {"counts": _on_doc(doc, ctx.article, ctx.found.get("counts", ())),
+             "dates": _on_doc(doc, ctx.article, ctx.found.get("dates", ()))}
+    all_sents = _sentences(doc)
+    lead = [x for i, s in enumerate(all_sents[:LEAD_SENTENCES])
+            if (x := _read_sentence(s, i, facts, r, with_event=False)) and x.strict]
+    if not lead:
         return {"events": ()}
-    kind = next((k for k in ("extradition", "deportation") if k in kinds), "transfer")
-    first, last = evidence[0].start, evidence[-1].end
-
-    def inside(fact: Any) -> bool:
-        return any(s.start <= fact.start < s.end for s in evidence)
-
-    counts = [c for c in ctx.found.get("counts", ()) if inside(c)]
-    dates = [d for d in ctx.found.get("dates", ()) if inside(d) and d.value]
-    cartels = [c.name for c in ctx.found.get("cartels", ())
-               if any(first <= m.start < last for m in c.mentions)]
-    event = Event(
-        kind=kind,
-        count=next((int(c.value) for c in counts if c.kind == "cardinal"), None),
-        origin=origin,
-        destination=destination,
-        date=dates[0].value if dates else None,
-        cumulative_total=next((int(c.value) for c in counts if c.kind == "total"), None),
-        sequence=next((int(c.value) for c in counts if c.kind == "ordinal"), None),
-        places=(),
-        organizations=tuple(cartels),
-        conditions=(),
-        evidence=tuple(evidence),
-    )
-    return {"events": (event,)}
+    first = lead[0]
+    exact = [c for c in first.people if not c[2]]
+    main_count = (exact or first.people)[0][0] if first.people else 1
+    sents = [x for i, s in enumerate(all_sents) if (x := _read_sentence(s, i, facts, r, True))]
+    main, others = _waves(sents, main_count)
+    conditions = tuple(dict.fromkeys(
+        label for s in all_sents for pattern, label in r.conditions if pattern.search(s.text)))
+    main_event = _build(main, sents, doc, ctx, None, conditions)
+    events = [main_event]
+    recalled = []
+    for wave in others:
+        event = _build(wave, sents, doc, ctx, main_event, ())
+        if event.count == main_event.cumulative_total:
+            continue
+        dated = event.date is not None and (main_event.date is None or event.date < main_event.date)
+        numbered = event.sequence is not None and (
+            main_event.sequence is None or event.sequence < main_event.sequence)
+        if dated or numbered:
+            recalled.append(event)
+    if all(e.date for e in recalled):
+        recalled.sort(key=lambda e: e.date or "")
+    else:
+        recalled.sort(key=lambda e: (99 if e.sequence is None else e.sequence, e.date or "9999"))
+    return {"events": (*events, *recalled)}
