@@ -487,7 +487,9 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
         nxt = next((n for n in _sentences(doc) if n.start >= s.span.end), None)
         if nxt is not None and any(t.lemma_.lower() in rule.membership_words
                                    or t.lower_ in rule.membership_words for t in nxt):
-            if not any(m.span.start == nxt.start for m in sents if m not in members):
+            taken = [m.span.start for m in members] + [
+                m.span.start for m in sents if m not in members]
+            if nxt.start not in taken:
                 members.append(_Sentence(nxt, -1))
     members.sort(key=lambda m: m.span.start)
     spans = [m.span for m in members]
