@@ -200,5 +200,54 @@ def schema() -> None:
     sys.stdout.write(files("transfer_extract").joinpath("schema.json").read_text("utf-8"))
 
 
+# ---- merge: several articles' records grouped by event ---------------------------------------
+
+
+class MergeFormat(str, Enum):
+    json = "json"
+    table = "table"
+
+
+@app.command()
+def merge(
+    paths: Annotated[list[str], typer.Argument(
+        help="Article files, or record files written by extract (.json or .jsonl).",
+        show_default=False)],
+    fmt: Annotated[MergeFormat | None, typer.Option(  # noqa: UP007
+        "--format", "-f", help="json or table (default: table on a terminal, else json).",
+        show_default=False)] = None,
+    published: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="Publication date YYYY-MM-DD for article files.")] = None,
+    model: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="Name of an installed spaCy pipeline.")] = None,
+) -> None:
+    """Group the events of several articles, listing every value with its sources."""
+    from transfer_extract.merge import is_record_file, read_records
+    from transfer_extract.merge import merge as merge_records
+
+    records: list[dict[str, Any]] = []
+    for path in paths:
+        if is_record_file(path):
+            records.extend(read_records(path))
+    articles = [p for p in paths if not is_record_file(p)]
+    failures: list[str] = []
+    if articles:
+        from transfer_extract.core import extract_many
+
+        records.extend(r.to_dict() for r in extract_many(
+            _inputs(articles, failures), published=_parse_date(published), model=model))
+    result = merge_records(records).to_dict()
+    if fmt is None:
+        fmt = MergeFormat.table if sys.stdout.isatty() else MergeFormat.json
+    if fmt is MergeFormat.json:
+        sys.stdout.write(_dump(result, 2) + "\n")
+    else:
+        from transfer_extract.render import print_merge
+
+        print_merge(result)
+    if failures:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app(prog_name="transfer-extract")

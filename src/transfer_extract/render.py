@@ -67,3 +67,55 @@ def print_records(records: list[dict[str, Any]], console: Console | None = None,
     console = console or Console()
     for record in records:
         console.print(record_tables(record, only))
+
+
+# ---- merge ----------------------------------------------------------------------------------
+
+
+def _short(source: str) -> str:
+    return source.rsplit("/", 1)[-1]
+
+
+def _values(field: dict[str, Any]) -> str:
+    """Every value with its sources: "37 (a.txt, c.txt) | 38 (b.txt)"."""
+    return " | ".join(f"{v['value']} ({', '.join(_short(s) for s in v['sources'])})"
+                      for v in field["values"]) or "-"
+
+
+def merge_tables(result: dict[str, Any]) -> Group:
+    """One renderable for a merge result: a table per event and the timeline."""
+    parts: list[Any] = []
+    for event in result["events"]:
+        table = Table(title=f"event {event['id']}: {len(event['sources'])} article(s)"
+                      + (f", conflicts: {', '.join(event['conflicts'])}" if event["conflicts"] else ""),
+                      title_justify="left", show_header=True)
+        table.add_column("field")
+        table.add_column("values (sources)", overflow="fold")
+        for key in ("kind", "count", "origin", "destination", "date", "cumulative_total", "sequence"):
+            mark = " [red]conflict[/]" if event[key]["conflict"] else ""
+            table.add_row(key + mark, _values(event[key]))
+        for wave in event["earlier_waves"]:
+            table.add_row("earlier wave", f"count {_values(wave['count'])}; date {_values(wave['date'])}"
+                          f"; sequence {_values(wave['sequence'])}")
+        check = event["consistency"]
+        table.add_row("consistency", check["status"] + "".join(
+            f"; {' + '.join(map(str, c['parts']))} = {c['sum']} vs {c['total']}"
+            f" ({', '.join(_short(s) for s in c['sources'])})" for c in check["checks"]))
+        for key in ("organizations", "places", "conditions", "officials"):
+            table.add_row(key, _values({"values": event[key]}))
+        for quote in event["quotes"]:
+            who = quote["speaker"] or "?"
+            table.add_row(f"quote ({who})", f"{quote['text']} "
+                          f"({', '.join(_short(s['source']) for s in quote['sources'])})")
+        parts.append(table)
+    parts.append(_table("timeline", ["date", "kind", "count", "route", "running total",
+                                     "stated total", "event", "sources"],
+                        [[t["date"], t["kind"], " / ".join(map(str, t["counts"])),
+                          f"{t['origin']} -> {t['destination']}", t["running_total"],
+                          " / ".join(map(str, t["stated_totals"])), t["event"],
+                          ", ".join(_short(s) for s in t["sources"])] for t in result["timeline"]]))
+    return Group(*parts)
+
+
+def print_merge(result: dict[str, Any], console: Console | None = None) -> None:
+    (console or Console()).print(merge_tables(result))
