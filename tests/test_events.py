@@ -102,6 +102,8 @@ def _events(extract_text, path: Path) -> list[dict[str, Any]]:
     ("extradition-gulf-cartel-leader", ("extradition", 1, "Mexico", "United States", None, None, None)),
     ("deportation-venezuelans-el-salvador",
      ("deportation", 238, "United States", "El Salvador", None, None, None)),
+    ("guatemala-extradition-two-groups",  # "a third group could follow" is no sequence
+     ("extradition", 14, "Guatemala", "United States", "2025-10-09", 25, 2)),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_main_event(stem: str, expected: tuple, extract_text) -> None:
     main = _events(extract_text, FIXTURES / f"{stem}.txt")[0]
@@ -120,6 +122,8 @@ def test_no_event(stem: str, extract_text) -> None:
 
 @pytest.mark.parametrize(("stem", "waves"), [
     ("mexico-transfer-26-august-2025", [(29, "2025-02-27")]),
+    ("guatemala-extradition-two-groups", [(11, "2025-05")]),
+    ("deportation-venezuelans-el-salvador", []),  # the 23 on the same flights are no earlier wave
     ("mexico-transfer-38-outlet-b", [(29, "2025-02"), (26, "2025-08")]),
     ("mexico-transfer-37-outlet-c-dateline", [(29, "2025-02"), (26, "2025-08")]),
     pytest.param("mexico-transfer-37-outlet-a", [(29, "2025-02"), (26, "2025-08")],
@@ -142,6 +146,9 @@ def test_recalled_waves(stem: str, waves: list[tuple[int, str]], extract_text) -
      ["Sinaloa Cartel", "Beltrán-Leyva Cartel", "Jalisco New Generation Cartel", "Cartel del Noreste",
       "Los Zetas"]),
     ("mexico-transfer-37-outlet-a", "conditions", ["no death penalty"]),
+    ("guatemala-extradition-two-groups", "places", ["Miami", "Houston"]),
+    ("guatemala-extradition-two-groups", "organizations", ["Gulf Cartel"]),
+    ("guatemala-extradition-two-groups", "conditions", ["no death penalty"]),
     ("mexico-transfer-38-outlet-b", "conditions", []),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_main_event_lists(stem: str, field: str, expected: list[str], extract_text) -> None:

@@ -51,6 +51,7 @@ class Rules:
     contrast_words: frozenset[str]
     membership_words: frozenset[str]
     more_words: frozenset[str]
+    future_modals: frozenset[str]
     total_before: re.Pattern[str]
     total_after: re.Pattern[str]
     approximate_before: re.Pattern[str]
@@ -81,6 +82,7 @@ def rules() -> Rules:
         contrast_words=words("contrast_words"),
         membership_words=words("membership_words"),
         more_words=words("more_words"),
+        future_modals=words("future_modals"),
         total_before=re.compile(data["total_before"], re.IGNORECASE),
         total_after=re.compile(data["total_after"], re.IGNORECASE),
         approximate_before=re.compile(data["approximate_before"], re.IGNORECASE),
@@ -239,6 +241,14 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+def _hypothetical(tok: Token, r: Rules) -> bool:
+    """Whether `tok` belongs to a clause about what could or will happen ("a third group
+    could follow"), which is no wave that happened."""
+    verb = _governing_verb(tok)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lower_ in r.future_modals for c in verb.children)
+
+
 def _is_total(span: Span, fact: CountFact, r: Rules) -> bool:
     if fact.kind == "total":
         return True
@@ -313,7 +323,7 @@ def _directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
             g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children
             if g.dep_ == "prep"]
         for prep in preps:
-            if prep.lower_ in ("to", "into", "in", "onto"):
+            if prep.lower_ in ("to", "into", "in", "onto", "on"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         found = _np_country(obj) or (
@@ -361,7 +371,8 @@ def _read_sentence(sent: Span, index: int, doc_facts: dict[str, list[tuple[Span,
     ordinals = [(int(f.value), s.root.i) for s, f in doc_facts["counts"]
                 if f.kind == "ordinal" and sent.start <= s.start < sent.end
                 and (s.root.head.lemma_.lower() in r.wave_nouns
-                     or s.root.head.head.lemma_.lower() in r.wave_nouns)]
+                     or s.root.head.head.lemma_.lower() in r.wave_nouns)
+                and not _hypothetical(s.root, r)]
     if not triggers and not (with_event and ((support and peopled) or ordinals)):
         return None
     out = _Sentence(sent, index, kinds=[k for _, k in triggers], ordinals=ordinals)
