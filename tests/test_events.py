@@ -174,3 +174,33 @@ def test_shared_article_main_event(name: str, kind: str, date_: str | None, extr
     assert (main["kind"], main["count"], main["origin"], main["destination"], main["date"],
             main["cumulative_total"], main["sequence"]) == (
         kind, 37, "Mexico", "United States", date_, 92, 3)
+
+
+# ---------------------------------------------------------------- short texts of our own
+
+PUBLISHED = date(2026, 3, 6)  # a Friday
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United States deported 120 migrants to Guatemala on Monday, immigration officials "
+     "said. It was the fourth deportation flight this month.",
+     ("deportation", 120, "United States", "Guatemala", "2026-03-02", None, 4)),
+    ("Colombia extradited alleged drug lord Carlos Mendoza to the United States on Friday, "
+     "the attorney general's office said.",
+     ("extradition", 1, "Colombia", "United States", "2026-02-27", None, None)),
+    ("Honduras handed over 9 gang members to U.S. authorities on Wednesday, bringing the total "
+     "this year to 40.",
+     ("transfer", 9, "Honduras", "United States", "2026-03-04", 40, None)),
+    ("The club completed the transfer of 22-year-old striker Juan Perez from Mexico to Spain "
+     "for 10 million euros on Monday.", None),
+    ("Remittances sent from the United States to Mexico rose 5 percent in 2025, with 150 "
+     "million transfers recorded.", None),
+    ("Police arrested 12 suspects in Mexico City on Monday. They will be sent to a federal "
+     "prison in Jalisco.", None),
+    ("Mexico sent troops to the border last week. The 10,000 soldiers will patrol the region.",
+     None),
+], ids=["deportation-flight", "one-person-extradited", "handed-over-with-total", "football",
+        "remittances", "domestic-prison", "troops"])
+def test_short_texts(text: str, expected: tuple | None, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert (tuple(events[0][k] for k in MAIN) if events else None) == expected

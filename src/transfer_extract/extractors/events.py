@@ -278,6 +278,15 @@ def _people_count(span: Span, fact: CountFact, triggers: list[Token], r: Rules) 
         "dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos")
 
 
+def _one_person(tok: Token, r: Rules) -> bool:
+    """Whether the object of a move is one person: "him", a name, "alleged drug lord X"."""
+    if tok.lower_ in ("him", "her"):
+        return True
+    if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    return tok.lemma_.lower() in r.people_nouns or any(t.ent_type_ == "PERSON" for t in tok.subtree)
+
+
 def _np_country(tok: Token) -> str | None:
     """The country of the noun phrase headed by `tok` ("the United States", "Mexico's
     government", "American authorities")."""
@@ -404,8 +413,7 @@ def _read_sentence(sent: Span, index: int, doc_facts: dict[str, list[tuple[Span,
             (out.since_dates if since else out.dates).append(
                 (fact, span.root.i, at_event and not since, announced))
     for t in trigger_tokens:
-        if any(ch.dep_ in ("dobj", "nsubjpass") and (
-                ch.lower_ in ("him", "her") or ch.ent_type_ == "PERSON") for ch in t.children):
+        if any(_one_person(ch, r) for ch in t.children if ch.dep_ in ("dobj", "nsubjpass")):
             out.person_moved = True
     out.origins, out.destinations = _directions(sent, verbs)
     out.places = _places(sent, verbs)
