@@ -7,6 +7,7 @@ extract the articles with the trained pipeline once per module.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -191,3 +192,20 @@ def test_shared_articles_merge_into_one_consistent_event(nlp) -> None:
     assert [w["count"]["values"][0]["value"] for w in merged["earlier_waves"]] == [29, 26]
     check = merged["consistency"]
     assert check["status"] == "consistent" and check["checks"][0]["parts"] == [29, 26, 37]
+
+
+def test_table_shows_conflicts_sources_and_the_check() -> None:
+    from rich.console import Console
+
+    from transfer_extract.render import print_merge
+
+    result = merge([
+        record("a.txt", event(37, cumulative_total=92, sequence=3), event(29, "2025-02"),
+               event(26, "2025-08")),
+        record("b.txt", event(38, "2026-01-21")),
+    ]).to_dict()
+    console = Console(record=True, width=160, file=open(os.devnull, "w"))  # noqa: SIM115
+    print_merge(result, console)
+    text = console.export_text()
+    assert "count conflict" in text and "37 (a.txt) | 38 (b.txt)" in text
+    assert "consistent; 29 + 26 + 37 = 92 vs 92 (a.txt)" in text

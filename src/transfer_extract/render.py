@@ -109,11 +109,11 @@ def merge_tables(result: dict[str, Any]) -> Group:
                           f"({', '.join(_short(s['source']) for s in quote['sources'])})")
         parts.append(table)
     parts.append(_table("timeline", ["date", "kind", "count", "route", "running total",
-                                     "stated total", "event", "sources"],
+                                     "stated total", "event", "articles"],
                         [[t["date"], t["kind"], " / ".join(map(str, t["counts"])),
                           f"{t['origin']} -> {t['destination']}", t["running_total"],
                           " / ".join(map(str, t["stated_totals"])), t["event"],
-                          ", ".join(_short(s) for s in t["sources"])] for t in result["timeline"]]))
+                          len(t["sources"])] for t in result["timeline"]]))
     return Group(*parts)
 
 
