@@ -191,6 +191,12 @@ PUBLISHED = date(2026, 3, 6)  # a Friday
     ("Honduras handed over 9 gang members to U.S. authorities on Wednesday, bringing the total "
      "this year to 40.",
      ("transfer", 9, "Honduras", "United States", "2026-03-04", 40, None)),
+    ("Bogota handed 5 suspects over to Washington on Monday, officials said.",
+     ("transfer", 5, "Colombia", "United States", "2026-03-02", None, None)),
+    ("Mexico expelled 14 inmates to American soil on Tuesday under a security law.",
+     ("deportation", 14, "Mexico", "United States", "2026-03-03", None, None)),
+    ("Ecuador's government sent 7 prisoners to the U.S. on Thursday, the third such transfer.",
+     ("transfer", 7, "Ecuador", "United States", "2026-03-05", None, 3)),
     ("The club completed the transfer of 22-year-old striker Juan Perez from Mexico to Spain "
      "for 10 million euros on Monday.", None),
     ("Remittances sent from the United States to Mexico rose 5 percent in 2025, with 150 "
@@ -199,7 +205,8 @@ PUBLISHED = date(2026, 3, 6)  # a Friday
      "prison in Jalisco.", None),
     ("Mexico sent troops to the border last week. The 10,000 soldiers will patrol the region.",
      None),
-], ids=["deportation-flight", "one-person-extradited", "handed-over-with-total", "football",
+], ids=["deportation-flight", "one-person-extradited", "handed-over-with-total",
+        "capitals-as-countries", "american-soil", "possessive-origin", "football",
         "remittances", "domestic-prison", "troops"])
 def test_short_texts(text: str, expected: tuple | None, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
