@@ -365,7 +365,7 @@ def _places(sent: Span, verbs: list[Token]) -> list[str]:
         verb = _governing_verb(ent.root)
         if prep is None or prep.lower_ not in _PLACE_PREPS or verb is None or verb.i not in verb_ids:
             continue
-        if c.regions.get(_key(name)) == "Mexico" or name in places:
+        if name in places:
             continue
         places.append(name)
     return places
@@ -532,7 +532,10 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
             if any(sp.start_char <= start < sp.end_char for sp in spans):
                 cartels.append(cartel.name)
                 break
-    places = list(dict.fromkeys(p for m in members for p in m.places))
+    # a city of the origin country is where they left from, not where they were taken
+    places = list(dict.fromkeys(
+        p for m in members for p in m.places
+        if origin is None or origin not in (countries().regions.get(_key(p)), country_name(p))))
     totals = Counter(t for t in wave.totals if wave.count is None or t > wave.count)
     evidence = []
     for sp in spans:
