@@ -172,3 +172,33 @@ def test_no_publication_warns(extract_text) -> None:
     record = extract_text("He pleaded not guilty Friday after his extradition in 2019.")
     assert [d["value"] for d in record["dates"]] == [None, "2019"]
     assert any("no publication date" in w for w in record["warnings"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("date 2026-01-22\nStory text.", date(2026, 1, 22), id="marker"),
+    pytest.param("Headline\nPublished January 21, 2026\nStory text.", date(2026, 1, 21), id="published-line"),
+    pytest.param("Headline\nUpdated: 10:32 AM EST, Wed January 21, 2026\nPublished Jan. 20, 2026\nStory.",
+                 date(2026, 1, 20), id="published-beats-updated"),
+    pytest.param("Headline\nUpdated: 10:32 AM EST, Wed January 21, 2026\nStory.", date(2026, 1, 21),
+                 id="updated-line"),
+    pytest.param("Headline\nUpdated 3 hours ago\nStory.", None, id="updated-relative-is-not-a-date"),
+    pytest.param("MEXICO CITY, Jan. 21, 2026 (AP) — Mexico sent 37 people.", date(2026, 1, 21), id="dateline"),
+    pytest.param("WASHINGTON, D.C., January 21, 2026 — The department said.", date(2026, 1, 21),
+                 id="dateline-dash"),
+    pytest.param("Headline\nWed 21 Jan 2026 14.05 GMT\nStory text.", date(2026, 1, 21), id="date-line-with-time"),
+    pytest.param("MEXICO CITY (LatAm Wire) — Mexico has sent", None, id="dateline-without-date"),
+    pytest.param("WASHINGTON, Jan. 21 (Reuters) — Officials said", None, id="dateline-without-year"),
+    pytest.param("The report says that on January 21, 2026, it happened.", None, id="date-in-body-is-not-published"),
+    pytest.param("date 2026-01-22 MEXICO CITY, Jan. 21, 2026 (AP) — Mexico", date(2026, 1, 22),
+                 id="marker-beats-dateline"),
+])
+def test_published(text: str, expected: date | None) -> None:
+    from transfer_extract.core import clean
+
+    assert clean(text).published == expected
+
+
+def test_published_override_beats_text() -> None:
+    from transfer_extract.core import clean
+
+    assert clean("Headline\nPublished January 21, 2026\nStory.", date(2025, 1, 1)).published == date(2025, 1, 1)
