@@ -137,8 +137,9 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Sequence[tuple[int, int]]) -
     first, last = group[0], group[-1]
     if any(s < group.end_char and group.start_char < e for s, e in date_spans):
         return True
-    if len(group) == 1 and _YEAR.match(first.text):
-        return True
+    if len(group) == 1 and _YEAR.match(first.text) and not (
+            first.dep_ == "nummod" and first.head.tag_ == "NNS" and first.head.i > first.i):
+        return True  # a year, unless it counts a plural noun ("2000 troops")
     if any(t.ent_type_ in _EXCLUDED_ENTS for t in group):
         return True
     value = parse_number(group.text)
@@ -213,6 +214,23 @@ def _counted(group: Span, doc: Doc) -> tuple[str | None, Token | None]:
     return None, None
 
 
+def _refers_back(group: Span, doc: Doc) -> bool:
+    """A bare number that stands for a noun said before: "the 26 handed over in August",
+    "for any of the 92", "it sent 26 more", "another 26" (but not "topped 130")."""
+    last = group[-1]
+    after = doc[group.end] if group.end < len(doc) else None
+    before = doc[group.start - 1] if group.start > 0 else None
+    if after is not None and after.tag_ == "VBN":
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in last.children):
+        return True  # "37 of them"
+    if after is not None and after.lower_ in ("more", "others", "other", "others'"):
+        return True  # "it sent 26 more"
+    if last.dep_ == "conj":
+        return True  # "29 prisoners in February and 26 in August"
+    return before is not None and before.lower_ in ("the", "those", "these", "all", "another", "further")
+
+
 def _is_total(group: Span, doc: Doc) -> bool:
     w = _words()
     sent = group.sent if doc.has_annotation("SENT_START") else doc[:]
@@ -267,20 +285,26 @@ def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[Co
         assert value is not None
         counted, head = _counted(group, doc)
         kind = "total" if _is_total(group, doc) else "cardinal"
+        if counted is None and head is None and kind != "total" and not _refers_back(group, doc):
+            kind += "-alone"
         found.append((group.start_char, group.end_char, group.text, int(value), counted, kind, head))
     found.sort(key=lambda f: f[0])
     out: list[CountTuple] = []
     for n, (start, end, text, value, counted, kind, head) in enumerate(found):
-        if kind != "ordinal" and (counted is None or (head is not None and head.lower_ in w.pronouns)):
-            counted = _antecedent([f for f in found[:n] if f[0] >= start - _ANTECEDENT_CHARS])
+        alone = kind.endswith("-alone")
+        kind = kind.removesuffix("-alone")
+        if kind != "ordinal" and not alone and (counted is None or (head is not None and head.lower_ in w.pronouns)):
+            counted = _antecedent([f for f in found[:n] if f[0] >= start - _ANTECEDENT_CHARS], value)
         out.append((start, end, text, value, counted, kind))
     return out
 
 
-def _antecedent(before: list[tuple[Any, ...]]) -> str | None:
-    """The counted phrase of the nearest earlier count of people."""
+def _antecedent(before: list[tuple[Any, ...]], value: int) -> str | None:
+    """The counted phrase of the nearest earlier count of people with the same value, else of
+    the nearest earlier count of people."""
     w = _words()
-    for f in reversed(before):
+    same = [f for f in before if f[3] == value]
+    for f in [*reversed(same), *reversed(before)]:
         counted, kind, head = f[4], f[5], f[6]
         if kind == "ordinal" or counted is None or head is None:
             continue
