@@ -15,6 +15,7 @@ counts taken from the dependency parse.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -231,24 +232,24 @@ def _refers_back(group: Span, doc: Doc) -> bool:
     return before is not None and before.lower_ in ("the", "those", "these", "all", "another", "further")
 
 
-def _is_total(group: Span, doc: Doc) -> bool:
+def _is_total(group: Span, doc: Doc, sents: list[Span], text: str) -> bool:
     w = _words()
-    sent = group.sent if doc.has_annotation("SENT_START") else doc[:]
-    before = doc.text[max(sent.start_char, group.start_char - 60):group.start_char]
-    after = doc.text[group.end_char:sent.end_char]
+    sent = sents[bisect.bisect_right([s.start for s in sents], group.start) - 1] if sents else doc[:]
+    before = text[max(sent.start_char, group.start_char - 60):group.start_char]
+    after = text[group.end_char:sent.end_char]
     if w.total_before.search(before) or w.total_after.search(after):
         return True
-    before = doc.text[max(sent.start_char, group.start_char - 160):group.start_char]
+    before = text[max(sent.start_char, group.start_char - 160):group.start_char]
     return any(r.search(before) for r in w.total_before_regex)
 
 
-def _ordinal_ok(tok: Token, doc: Doc) -> bool:
+def _ordinal_ok(tok: Token, text: str) -> bool:
     """An ordinal of an occurrence ("the third such transfer"), not "first and foremost",
     "at first", an adverb ("first reported") or part of a name ("Second Amendment")."""
     w = _words()
-    if w.not_ordinal_after.match(doc.text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 20]):
+    if w.not_ordinal_after.match(text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 20]):
         return False
-    if w.not_ordinal_before.search(doc.text[max(0, tok.idx - 12):tok.idx]):
+    if w.not_ordinal_before.search(text[max(0, tok.idx - 12):tok.idx]):
         return False
     if tok.is_title and not tok.is_sent_start:
         return False
@@ -265,13 +266,15 @@ CountTuple = tuple[int, int, str, int, str | None, str]
 def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[CountTuple]:
     """(start, end, text, value, counted, kind) of every count in `doc` (offsets into doc.text)."""
     w = _words()
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+    text = doc.text  # built anew on every access
     found: list[tuple[int, int, str, int, str | None, str, Token | None]] = []
     for tok in doc:
         if tok.lower_ in w.ordinals or _ORDINAL_DIGITS.match(tok.text):
             if any(s < tok.idx + len(tok.text) and tok.idx < e for s, e in date_spans):
                 continue
             value = parse_ordinal(tok.text)
-            if value is None or not _ordinal_ok(tok, doc):
+            if value is None or not _ordinal_ok(tok, text):
                 continue
             head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i else None
             if head is None and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an"):
@@ -284,7 +287,7 @@ def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[Co
         value = parse_number(group.text)
         assert value is not None
         counted, head = _counted(group, doc)
-        kind = "total" if _is_total(group, doc) else "cardinal"
+        kind = "total" if _is_total(group, doc, sents, text) else "cardinal"
         if counted is None and head is None and kind != "total" and not _refers_back(group, doc):
             kind += "-alone"
         found.append((group.start_char, group.end_char, group.text, int(value), counted, kind, head))
@@ -320,6 +323,8 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     dates = ctx.found.get("dates", ())
     if dates:
         for tok in doc:
+            if not any(c.isdigit() for c in tok.text):
+                continue  # only numbers written in digits are parts of dates
             span = article.span(tok.idx, tok.idx + len(tok.text))
             if any(d.start < span.end and span.start < d.end for d in dates):
                 date_spans.append((tok.idx, tok.idx + len(tok.text)))

@@ -22,11 +22,12 @@ numbers ("37 of 92"); the rules above are small and exact.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -134,13 +135,19 @@ def _abbreviations() -> frozenset[str]:
 def _sentence_start(text: str, pos: int) -> int:
     """The start of the sentence that holds offset `pos` (abbreviations and initials such as
     "Feb." or "U.S." do not end one)."""
-    start = 0
-    for m in _BOUNDARY.finditer(text, 0, pos):
+    starts = _sentence_starts(text)
+    return starts[bisect.bisect_right(starts, pos) - 1]
+
+
+@lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _BOUNDARY.finditer(text):
         word = m["word"] or ""
         if word in _abbreviations() or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):
             continue
-        start = m.end()
-    return start
+        starts.append(m.end())
+    return starts
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -279,7 +286,7 @@ def _resolve(m: re.Match[str], pub: date | None, future: bool, ref: date | None,
 def _skip(m: re.Match[str], text: str) -> bool:
     """Matches that look like dates but are not meant as one."""
     w = _words()
-    before = text[:m.start()].rstrip()
+    before = text[max(0, m.start() - 40):m.start()].rstrip()
     prev_word = re.search(r"([\w-]+)\W*$", before)
     prev = prev_word[1].lower() if prev_word else ""
     if m["m4"] and m["m4"] == "May" and not m["mshift"] and not _yshift(m):
