@@ -1,8 +1,10 @@
 """Find page furniture (banners, prompts, credits, related headlines) and the metadata marker.
 
 `find_boilerplate(text)` returns the spans to remove, each with a kind, and the publication date
-stated by a leading `date YYYY-MM-DD` marker or a "Published ..." line. It never removes text
-that is not matched by one of the rules in `data/boilerplate.json`.
+stated by a leading `date YYYY-MM-DD` marker, else a "Published ..." line, a dateline with a full
+date ("MEXICO CITY, Jan. 21, 2026 (AP) —"), a line near the top holding only a date, or an
+"Updated ..." line. It never removes text that is not matched by one of the rules in
+`data/boilerplate.json` or by the metadata patterns here (marker, Published/Updated and date lines).
 """
 
 from __future__ import annotations
@@ -17,9 +19,30 @@ from transfer_extract.record import Boilerplate
 
 _MARKER = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
 _PUBLISHED_LINE = re.compile(
-    r"^[ \t]*(?:published|updated|posted|first published)(?: on)?:?[ \t]+(?P<when>[^\n]{6,80})$",
+    r"^[ \t]*(?P<what>published|updated|posted|first published|last updated)(?: on)?:?[ \t]+"
+    r"(?P<when>[^\n]{6,80})$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A written date with day, month and year: "Jan. 21, 2026", "January 21, 2026", "21 January 2026",
+# "2026-01-21" (optionally after a weekday). The year must be there: a dateline without one
+# cannot be resolved.
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_FULL_DATE = (rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+              rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
+_WHEN = re.compile(_FULL_DATE)
+# "MEXICO CITY, Jan. 21, 2026 (AP) —": a place in capitals, a full date, then an agency or a dash.
+_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Z.'\- ]+(?:,[ \t]*[A-Z][A-Za-z.]+)*,[ \t]+(?P<when>{_FULL_DATE})[ \t]*(?:\(|—|–|-)",
+    re.MULTILINE,
+)
+# A line that is only a date, maybe with a clock time and zone: "Wed 21 Jan 2026 14.05 GMT".
+_DATE_LINE = re.compile(
+    rf"^[ \t]*(?P<when>{_FULL_DATE})(?:[ \t,]+(?:at[ \t]+)?\d{{1,2}}[.:]\d{{2}}(?:[ \t]*[ap]\.?m\.?)?"
+    rf"(?:[ \t]+[A-Z]{{2,4}})?)?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_HEADER_CHARS = 1500  # datelines and date lines are looked for in the first part of the text only
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -122,12 +145,24 @@ def find_boilerplate(text: str) -> tuple[list[Boilerplate], date | None]:
             for im in pattern.finditer(text, m.start(), m.end()):
                 found.append((im.start(), im.end(), inline_kind))
 
+    stated: dict[str, date] = {}
     for pm in _PUBLISHED_LINE.finditer(text):
         when = _parse_published(pm["when"])
         if when is not None:
             found.append((pm.start() + len(pm.group()) - len(pm.group().lstrip()), pm.end(),
                           "metadata"))
-            published = published or when
+            key = "updated" if "updated" in pm["what"].lower() else "published"
+            stated.setdefault(key, when)
+    header = text[:_HEADER_CHARS]
+    for dm in _DATE_LINE.finditer(header):
+        when = _parse_published(dm["when"])
+        if when is not None:
+            found.append((dm.start("when"), dm.end(), "metadata"))
+            stated.setdefault("date_line", when)
+    if (dl := _DATELINE.search(header)) and (when := _parse_published(dl["when"])):
+        stated.setdefault("dateline", when)
+    for key in ("published", "dateline", "date_line", "updated"):
+        published = published or stated.get(key)
     return _merge(text, found), published
 
 
@@ -172,10 +207,15 @@ def _line_kind(line: str, rules: _Rules, seen: set[str]) -> str | None:
 
 
 def _parse_published(when: str) -> date | None:
-    import dateparser  # imported here: only a "Published ..." line needs it
+    """The day of a "Published ..." line or dateline: a full written date in it, read by
+    dateparser (which alone would take "Updated 3 hours ago" or a clock time as today)."""
+    import dateparser  # imported here: only a stated date needs it
 
+    m = _WHEN.search(when)
+    if m is None:
+        return None
     parsed = dateparser.parse(
-        when.strip(), languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]}
+        m.group(), languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]}
     )
     return parsed.date() if parsed else None
 

@@ -21,7 +21,8 @@ import typer
 from typer.core import TyperGroup
 
 from transfer_extract import __version__
-from transfer_extract.errors import InputError, TransferExtractError
+from transfer_extract.core import MAX_CHARS
+from transfer_extract.errors import OutputError, TransferExtractError
 
 
 class _Group(TyperGroup):
@@ -74,30 +75,31 @@ def _parse_date(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
 
 
-def _read(path: str):  # -> core.Input
-    import hashlib
-
-    from transfer_extract.core import Input
-    from transfer_extract.reader import decode, read_bytes
-
-    data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
-    text, encoding = decode(data, "<stdin>" if path == "-" else path)
-    return Input(text, None if path == "-" else path, encoding, hashlib.sha256(data).hexdigest())
-
-
-def _inputs(paths: list[str], failures: list[str]) -> Iterator[Any]:
+def _inputs(paths: list[str], failures: list[str], max_chars: int = MAX_CHARS) -> Iterator[Any]:
     """The readable inputs; an unreadable one is reported on stderr and skipped."""
+    from transfer_extract.reader import read_input
+
     for path in paths:
         try:
-            yield _read(path)
+            yield read_input(path, max_chars)
         except TransferExtractError as exc:
             failures.append(str(exc))
             typer.echo(f"Error: {exc}", err=True)
 
 
+def _check_out(path: Path, force: bool) -> None:
+    """An --out path we may write: not a folder, in an existing folder, not there unless --force."""
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory (--out needs a file name)")
+    if not path.parent.is_dir():
+        raise OutputError(f"{path}: the folder {path.parent} does not exist")
+    if (path.exists() or path.is_symlink()) and not force:
+        raise OutputError(f"{path}: already exists (use --force to overwrite)")
+
+
 def _write_atomic(path: Path, text: str, force: bool) -> None:
-    if path.exists() and not force:
-        raise InputError(f"{path}: already exists (use --force to overwrite)")
+    """Write `text` to a temporary file beside `path`, then rename it: never half a record."""
+    _check_out(path, force)
     fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -131,6 +133,8 @@ def extract(
     out: Annotated[Path | None, typer.Option(  # noqa: UP007
         "--out", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing --out file.")] = False,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", min=1, help="Refuse articles longer than this many characters.")] = MAX_CHARS,
 ) -> None:
     """Extract the facts of one or more articles as JSON records or tables."""
     from transfer_extract.core import extract_many
@@ -140,11 +144,11 @@ def extract(
     if fmt is None:
         tty = out is None and sys.stdout.isatty()
         fmt = Format.table if tty else (Format.json if len(paths) == 1 else Format.jsonl)
-    if out is not None and out.exists() and not force:
-        raise InputError(f"{out}: already exists (use --force to overwrite)")
+    if out is not None:
+        _check_out(out, force)
     failures: list[str] = []
-    records = (r.to_dict() for r in extract_many(_inputs(paths, failures), published=when,
-                                                  model=model))
+    records = (r.to_dict() for r in extract_many(_inputs(paths, failures, max_chars), published=when,
+                                                  model=model, max_chars=max_chars))
     if out is not None:
         text = _format_all(list(records), fmt)
         _write_atomic(out, text, force)

@@ -1,14 +1,27 @@
-"""The one entry point of the core: article text in, `Record` out. Never prints."""
+"""The one entry point of the core: article text in, `Record` out. Never prints.
+
+Whatever the text, `extract` returns: empty text, HTML saved as text and text in another language
+give a record with a warning; a text over the character limit is refused with an InputError.
+Long texts are parsed in paragraph chunks (never hitting spaCy's `max_length`) that are joined
+back into one `Doc` whose text is exactly the text parsed, so every offset stays exact.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from typing import Any
 
 from transfer_extract.article import Article, prepare
+from transfer_extract.data import load_json
+from transfer_extract.errors import InputTooLargeError
 from transfer_extract.record import Record, Source
+
+MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -22,8 +35,20 @@ class Input:
 
 
 def source_of(item: Input) -> Source:
-    digest = item.sha256 or hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+    digest = item.sha256 or hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest()
     return Source(item.path, digest, len(item.text), item.encoding)
+
+
+def too_large(text: str, max_chars: int = MAX_CHARS) -> bool:
+    return len(text) > max_chars
+
+
+def check_size(item: Input, max_chars: int = MAX_CHARS) -> None:
+    """Raise InputTooLargeError (naming `--max-chars`) for a text over the limit."""
+    if too_large(item.text, max_chars):
+        raise InputTooLargeError(
+            f"{item.path or '<text>'}: {len(item.text)} characters is more than the limit of"
+            f" {max_chars} (raise it with --max-chars)")
 
 
 def clean(text: str, published: date | None = None) -> Article:
@@ -31,9 +56,117 @@ def clean(text: str, published: date | None = None) -> Article:
     return prepare(text, published)
 
 
-def extract(item: Input | str, *, published: date | None = None, model: str | None = None) -> Record:
-    """The record of one article."""
-    return next(extract_many([item], published=published, model=model))
+# --- what kind of text it is ---------------------------------------------------------------
+
+@cache
+def _html_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    html = load_json("input.json")["html"]
+    return (re.compile(html["tag"]), re.compile(html["entity"]),
+            tuple(html["raw_text_elements"]))
+
+
+def _blank(text: str, start: int, end: int, out: list[str]) -> None:
+    out.append(re.sub(r"[^\n]", " ", text[start:end]))
+
+
+def mask_html(text: str) -> tuple[str, int]:
+    """`text` with HTML tags, comments' markers, entities and script/style contents replaced by
+    spaces (newlines kept, so the length and every offset stay the same), and the tag count."""
+    tag, entity, raw = _html_patterns()
+    lower = text.lower()
+    out: list[str] = []
+    pos = count = 0
+    while (m := tag.search(text, pos)) is not None:
+        out.append(text[pos:m.start()])
+        end = m.end()
+        name = m.group()[1:].split(None, 1)[0].rstrip(">/").lower() if len(m.group()) > 1 else ""
+        if name in raw:  # blank everything up to the closing tag
+            close = lower.find(f"</{name}", end)
+            end = len(text) if close == -1 else (lower.find(">", close) + 1 or len(text))
+        _blank(text, m.start(), end, out)
+        count += 1
+        pos = end
+    out.append(text[pos:])
+    masked = "".join(out)
+    return entity.sub(lambda e: " " * len(e.group()), masked), count
+
+
+def english_ratio(text: str) -> tuple[int, float]:
+    """The number of words in `text` and the share of them that are English stop words."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return 0, 0.0
+    return len(words), sum(w in STOP_WORDS for w in words) / len(words)
+
+
+def inspect(original: str, text: str) -> tuple[str, list[str]]:
+    """The text to parse (HTML blanked out when the input is HTML) and warnings about the input."""
+    settings = load_json("input.json")
+    warnings: list[str] = []
+    if not original.strip():
+        return text, ["empty input: there is no text to extract facts from"]
+    if not text.strip():
+        return text, ["no article text left once the boilerplate is removed"]
+    masked, tags = mask_html(text)
+    if tags >= settings["html"]["min_tags"] or "<!doctype" in text[:1000].lower():
+        text = masked
+        warnings.append(f"the input looks like HTML ({tags} tags); its tags were ignored, but convert"
+                        " it to plain text first for reliable results")
+    english = settings["english"]
+    words, ratio = english_ratio(text)
+    if words >= english["min_words"] and ratio < english["min_stopword_ratio"]:
+        warnings.append(f"the text does not look like English ({ratio:.0%} English stop words);"
+                        " facts may be missing or wrong")
+    return text, warnings
+
+
+# --- parsing in chunks ---------------------------------------------------------------------
+
+def chunk_bounds(text: str, size: int) -> list[tuple[int, int]]:
+    """Consecutive (start, end) pieces of `text` of at most `size` characters, cut after a
+    blank line if there is one, else after a line break, else after a space, else anywhere."""
+    bounds: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    while n - pos > size:
+        cut = pos + size
+        for sep in ("\n\n", "\n", " "):
+            i = text.rfind(sep, pos + 1, pos + size)
+            if i != -1:
+                cut = i + len(sep)
+                break
+        bounds.append((pos, cut))
+        pos = cut
+    bounds.append((pos, n))
+    return bounds
+
+
+def make_doc(nlp: Any, text: str, max_run: int) -> Any:  # -> spacy.tokens.Doc
+    """The tokens of `text`; a run of non-space characters longer than `max_run` is tokenized
+    in pieces of `max_run` (spaCy's tokenizer takes quadratic time on long punctuation runs)."""
+    from spacy.tokens import Doc
+
+    cuts = [c for m in re.finditer(rf"\S{{{max_run + 1},}}", text)
+            for c in range(m.start() + max_run, m.end(), max_run)]
+    if not cuts:
+        return nlp.make_doc(text)
+    pieces = [nlp.make_doc(text[a:b]) for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return Doc.from_docs(pieces, ensure_whitespace=False)
+
+
+def _join(docs: list[Any]) -> Any:
+    from spacy.tokens import Doc
+
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+# --- extraction ----------------------------------------------------------------------------
+
+def extract(item: Input | str, *, published: date | None = None, model: str | None = None,
+            max_chars: int = MAX_CHARS) -> Record:
+    """The record of one article (InputTooLargeError over `max_chars` characters)."""
+    return next(extract_many([item], published=published, model=model, max_chars=max_chars))
 
 
 def extract_many(
@@ -43,22 +176,36 @@ def extract_many(
     model: str | None = None,
     n_process: int = 1,
     batch_size: int = 16,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Record]:
-    """Records for `items`, in order; the model is loaded once and texts are parsed in batches."""
+    """Records for `items`, in order; the model is loaded once and texts are parsed in batches
+    of paragraph chunks. An item over `max_chars` raises InputTooLargeError when its turn comes."""
     from transfer_extract.extractors import Context, run_extractors
     from transfer_extract.pipeline import load_pipeline
 
     nlp = load_pipeline(model)
-    inputs = (Input(i) if isinstance(i, str) else i for i in items)
-    prepared = ((item, prepare(item.text, published)) for item in inputs)
-    docs = nlp.pipe(
-        ((article.clean, (item, article)) for item, article in prepared),
-        as_tuples=True,
-        n_process=n_process,
-        batch_size=batch_size,
-    )
-    for doc, (item, article) in docs:
-        ctx = run_extractors(doc, Context(article))
+    settings = load_json("input.json")
+
+    def chunks() -> Iterator[tuple[Any, tuple[Input, Article, list[str], int]]]:
+        for i in items:
+            item = Input(i) if isinstance(i, str) else i
+            check_size(item, max_chars)
+            article = prepare(item.text, published)
+            text, warnings = inspect(item.text, article.clean)
+            bounds = chunk_bounds(text, settings["chunk_chars"])
+            for k, (a, b) in enumerate(bounds):
+                yield make_doc(nlp, text[a:b], settings["max_run"]), (item, article, warnings,
+                                                                      len(bounds) - k - 1)
+
+    parsed: list[Any] = []
+    for doc, (item, article, warnings, left) in nlp.pipe(
+        chunks(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    ):
+        parsed.append(doc)
+        if left:
+            continue
+        whole, parsed = _join(parsed), []
+        ctx = run_extractors(whole, Context(article))
         yield Record(
             source=source_of(item),
             published=article.published.isoformat() if article.published else None,
@@ -70,5 +217,5 @@ def extract_many(
             people=ctx.found.get("people", ()),
             quotes=ctx.found.get("quotes", ()),
             events=ctx.found.get("events", ()),
-            warnings=tuple(ctx.warnings),
+            warnings=(*warnings, *ctx.warnings),
         )

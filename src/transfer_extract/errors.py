@@ -11,6 +11,18 @@ class InputError(TransferExtractError):
     """The input cannot be read as article text (missing, a folder, binary, too large...)."""
 
 
+class NotTextError(InputError):
+    """The input's bytes are not text in any encoding we read (NUL bytes, binary data)."""
+
+
+class InputTooLargeError(InputError):
+    """The input is longer than the character limit (`--max-chars`)."""
+
+
+class OutputError(TransferExtractError):
+    """The output file cannot be written (it exists and --force is not given, or a folder...)."""
+
+
 class ModelNotFoundError(TransferExtractError):
     """No spaCy pipeline of the requested name is installed."""
 

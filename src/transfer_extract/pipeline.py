@@ -60,7 +60,8 @@ def add_rule_components(nlp) -> None:  # nlp: spacy.language.Language
 
 def cartel_patterns(nlp) -> list[dict]:
     """EntityRuler patterns for every organization name and alias in data/cartels.json,
-    matched on lower case, with and without accents and hyphens."""
+    matched on lower case, with and without accents and hyphens; the first word must not be
+    written in lower case ("La Línea" is a gang, "la línea" a line)."""
     patterns: list[dict] = []
     for org in load_json("cartels.json")["organizations"]:
         names = {org["name"], *org.get("aliases", [])}
@@ -69,6 +70,7 @@ def cartel_patterns(nlp) -> list[dict]:
             for v in (n, strip_accents(n)):
                 variants.update({v, v.replace("-", " ")})
         for variant in sorted(variants):
-            tokens = [{"LOWER": t.lower_} for t in nlp.make_doc(variant)]
+            tokens: list[dict] = [{"LOWER": t.lower_} for t in nlp.make_doc(variant)]
+            tokens[0]["IS_LOWER"] = False
             patterns.append({"label": CARTEL_LABEL, "pattern": tokens, "id": org["name"]})
     return patterns

@@ -1,58 +1,335 @@
-"""Counts: CARDINAL and ORDINAL entities with the thing they count, from the dependency parse."""
+"""Counts: every number that counts people, things, groups or occurrences, with the thing it
+counts taken from the dependency parse.
+
+- number phrases are found on the tokens ("37", "1,200", "twenty-six", "Thirty-eight", "a dozen",
+  "two hundred"), ordinals too ("the third such transfer");
+- not counts: dates and years (the dates found earlier), money, percentages, measures, clock
+  times, ages ("Rojas, 52,", "a 45-year-old", "aged 45"), durations ("for three years"), numbers
+  inside names ("MS-13", "Article 5"), phone numbers, decimals, a bare "one";
+- `counted` is the noun phrase the number modifies ("Air Force planes", "high-impact criminals")
+  without leading "more", "such" and the like; for "37 of them" and "the 26 handed over in
+  August" it is the people-noun of the nearest count before;
+- `kind` is "total" for running totals ("a total of 92", "bringing the total to 92", "92 in
+  total", "has now sent 92"), "ordinal" for ordinals, else "cardinal".
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from transfer_extract.data import load_json
 from transfer_extract.extractors import Context
 from transfer_extract.extractors.numbers import parse_number, parse_ordinal
 from transfer_extract.record import CountFact
 
-_TOTAL = re.compile(r"\b(?:in total|total(?:ing)? (?:of |to )?|a total of|bringing the total to|"
-                    r"total(?:ling)?|altogether|so far|to date)\b", re.IGNORECASE)
+_ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+_YEAR = re.compile(r"^(?:1[7-9]|20)\d\d$")
+_ANTECEDENT_CHARS = 500  # how far back the noun of "37 of them" is looked for
+_EXCLUDED_ENTS = {"MONEY", "PERCENT", "QUANTITY", "TIME"}
 
 
-def counted_phrase(head: Token) -> str:
-    """The noun phrase a number counts: the head noun with its compounds and adjectives."""
-    keep = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i > head.i - 4]
-    start = min([t.i for t in keep] + [head.i])
-    # keep only the contiguous stretch that ends at the head
-    words = [t.text for t in head.doc[start:head.i + 1] if t.dep_ != "nummod" and not t.like_num]
-    return " ".join(words)
+@dataclass(frozen=True)
+class _Words:
+    units: frozenset[str]
+    scales: frozenset[str]
+    ordinals: frozenset[str]
+    money_before: frozenset[str]
+    not_count_after: frozenset[str]
+    labels: frozenset[str]
+    age_before: frozenset[str]
+    time_units: frozenset[str]
+    vague: frozenset[str]
+    strip: frozenset[str]
+    person_nouns: frozenset[str]
+    pronouns: frozenset[str]
+    total_before: re.Pattern[str]
+    total_before_regex: tuple[re.Pattern[str], ...]
+    total_after: re.Pattern[str]
+    not_ordinal_after: re.Pattern[str]
+    not_ordinal_before: re.Pattern[str]
 
 
-def _counted(ent: Span) -> str | None:
-    root = ent.root
-    if root.dep_ in ("nummod", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
-        return counted_phrase(root.head)
-    # "37 of them", "29 people were part of the first group": the number stands as the noun
-    for child in root.children:
+def _phrases(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _words() -> _Words:
+    numbers, data = load_json("numbers.json"), load_json("counts.json")
+    return _Words(
+        units=frozenset(numbers["units"]),
+        scales=frozenset(numbers["scales"]),
+        ordinals=frozenset(numbers["ordinals"]),
+        money_before=frozenset(data["money_before"]),
+        not_count_after=frozenset(w.lower() for w in
+                                  data["money_after"] + data["percent_after"] + data["measure_after"]),
+        labels=frozenset(data["labels"]),
+        age_before=frozenset(data["age_before"]),
+        time_units=frozenset(data["time_units"]),
+        vague=frozenset(data["vague"]),
+        strip=frozenset(data["strip"]),
+        person_nouns=frozenset(w.lower() for w in data["person_nouns"]),
+        pronouns=frozenset(data["pronouns"]),
+        total_before=re.compile(rf"(?i)(?<!\w)(?:{_phrases(data['total_before'])})\s+"
+                                r"(?:(?:about|some|nearly|almost|roughly|around|at least|more than|over)\s+)?$"),
+        total_before_regex=tuple(re.compile(r, re.IGNORECASE) for r in data["total_before_regex"]),
+        total_after=re.compile(rf"(?i)^[^;:!?]{{0,90}}?(?<!\w)(?:{_phrases(data['total_after'])})(?!\w)"),
+        not_ordinal_after=re.compile(rf"(?i)^\s+(?:{_phrases(data['not_ordinal_after'])})(?!\w)"),
+        not_ordinal_before=re.compile(rf"(?i)(?<!\w)(?:{_phrases(data['not_ordinal_before'])})\s+$"),
+    )
+
+
+def _is_number_word(tok: Token) -> bool:
+    w = _words()
+    low = tok.lower_
+    return bool(_DIGITS.match(tok.text)) or low in w.units or low in w.scales
+
+
+def _number_groups(doc: Doc) -> list[Span]:
+    """Maximal runs of number tokens: "37", "twenty - six", "a dozen", "two hundred and fifty"."""
+    w = _words()
+    groups: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        starts = _is_number_word(tok) and tok.lower_ not in ("a", "an")
+        if tok.lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in ("dozen", *w.scales):
+            starts = True
+        if not starts:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc):
+            nxt = doc[j]
+            if _is_number_word(nxt) and nxt.lower_ not in ("a", "an") and not _DIGITS.match(nxt.text) \
+                    and not _DIGITS.match(doc[j - 1].text):
+                j += 1
+            elif _DIGITS.match(doc[j - 1].text) and nxt.lower_ in w.scales:
+                j += 1  # "14 million"
+            elif nxt.text == "-" and not nxt.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < len(doc) \
+                    and doc[j + 1].lower_ in w.units and not _DIGITS.match(doc[j - 1].text):
+                j += 2  # "twenty-six"
+            elif nxt.lower_ == "and" and doc[j - 1].lower_ in w.scales and j + 1 < len(doc) \
+                    and doc[j + 1].lower_ in w.units:
+                j += 2  # "two hundred and fifty"
+            else:
+                break
+        groups.append(doc[i:j])
+        i = j
+    return groups
+
+
+def _prev(doc: Doc, i: int, n: int = 1) -> Token | None:
+    return doc[i - n] if i - n >= 0 else None
+
+
+def _not_a_count(group: Span, doc: Doc, date_spans: Sequence[tuple[int, int]]) -> bool:
+    """Numbers that are dates, money, percentages, measures, clock times, ages, durations,
+    parts of names or phone numbers."""
+    w = _words()
+    first, last = group[0], group[-1]
+    if any(s < group.end_char and group.start_char < e for s, e in date_spans):
+        return True
+    if len(group) == 1 and _YEAR.match(first.text) and not (
+            first.dep_ == "nummod" and first.head.tag_ == "NNS" and first.head.i > first.i):
+        return True  # a year, unless it counts a plural noun ("2000 troops")
+    if any(t.ent_type_ in _EXCLUDED_ENTS for t in group):
+        return True
+    value = parse_number(group.text)
+    if value is None or not float(value).is_integer():
+        return True
+    if group.text.lower() in w.vague or (len(group) == 1 and first.lower_ == "one" and last.dep_ != "nummod"):
+        return True
+    before = _prev(doc, group.start)
+    after = doc[group.end] if group.end < len(doc) else None
+    if before is not None and (before.text in w.money_before or before.text in w.labels):
+        return True
+    if before is not None and before.text == "-" and not before.whitespace_:
+        return True  # "MS-13", "555-1234"
+    if after is not None and after.text in ("-", ":", "/", ".") and not last.whitespace_ \
+            and group.end + 1 < len(doc) and not doc[group.end + 1].is_space:
+        return True  # "52-year-old", "10:30", "50/month", "3.5"
+    if after is not None and after.lower_ in w.not_count_after:
+        return True
+    # a range: "between 1 and 3 percent", "$5 to $10"
+    k = group.end
+    if k + 2 < len(doc) and doc[k].lower_ in ("and", "to", "or", "-") and _is_number_word(doc[k + 1]) \
+            and doc[k + 2].lower_ in w.not_count_after:
+        return True
+    if before is not None and before.lower_ in w.age_before:
+        return True
+    # "Mercedes Rojas, 52," / "Rojas (52)"
+    two = _prev(doc, group.start, 2)
+    if before is not None and before.text in (",", "(") and two is not None and two.pos_ == "PROPN" \
+            and two.ent_type_ == "PERSON" and (after is None or after.text in (",", ")", ".", ";")):
+        return True
+    if after is not None and after.lower_ in ("years", "year") and group.end + 1 < len(doc) \
+            and doc[group.end + 1].lower_ == "old":
+        return True
+    head = _head_noun(last)
+    return head is not None and head.lemma_.lower() in w.time_units
+
+
+def _head_noun(tok: Token) -> Token | None:
+    """The noun a number modifies ("37 cartel members" -> members)."""
+    if tok.dep_ in ("nummod", "amod", "quantmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.head.i > tok.i:
+        return tok.head
+    if tok.dep_ == "quantmod" and tok.head.dep_ == "nummod":
+        return _head_noun(tok.head)
+    return None
+
+
+def _phrase(doc: Doc, start: int, head: Token) -> str | None:
+    """The text from token `start` to the head noun, without leading stop words."""
+    w = _words()
+    i = start
+    while i < head.i and (doc[i].lower_ in w.strip or doc[i].tag_ in ("JJS", "CC", "DT", "RBS")
+                          or doc[i].is_punct or doc[i].like_num):
+        i += 1
+    text = doc[i:head.i + 1].text
+    if "\n" in doc[start - 1:head.i + 1].text:
+        return None  # the parse ran across a line break (a headline into a dateline)
+    return text or None
+
+
+def _counted(group: Span, doc: Doc) -> tuple[str | None, Token | None]:
+    """(counted phrase, its head noun), or (None, None) when it must come from elsewhere."""
+    last = group[-1]
+    head = _head_noun(last)
+    if head is not None:
+        return _phrase(doc, group.end, head), head
+    for child in last.children:  # "37 of them", "29 of the prisoners"
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs and objs[0].pos_ in ("NOUN", "PROPN"):
-                return counted_phrase(objs[0])
+                return _phrase(doc, child.i + 1, objs[0]), objs[0]
+    return None, None
+
+
+def _refers_back(group: Span, doc: Doc) -> bool:
+    """A bare number that stands for a noun said before: "the 26 handed over in August",
+    "for any of the 92", "it sent 26 more", "another 26" (but not "topped 130")."""
+    last = group[-1]
+    after = doc[group.end] if group.end < len(doc) else None
+    before = doc[group.start - 1] if group.start > 0 else None
+    if after is not None and after.tag_ == "VBN":
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in last.children):
+        return True  # "37 of them"
+    if after is not None and after.lower_ in ("more", "others", "other", "others'"):
+        return True  # "it sent 26 more"
+    if last.dep_ == "conj":
+        return True  # "29 prisoners in February and 26 in August"
+    return before is not None and before.lower_ in ("the", "those", "these", "all", "another", "further")
+
+
+def _is_total(group: Span, doc: Doc, sents: list[Span], text: str) -> bool:
+    w = _words()
+    sent = sents[bisect.bisect_right([s.start for s in sents], group.start) - 1] if sents else doc[:]
+    before = text[max(sent.start_char, group.start_char - 60):group.start_char]
+    after = text[group.end_char:sent.end_char]
+    if w.total_before.search(before) or w.total_after.search(after):
+        return True
+    before = text[max(sent.start_char, group.start_char - 160):group.start_char]
+    return any(r.search(before) for r in w.total_before_regex)
+
+
+def _ordinal_ok(tok: Token, text: str) -> bool:
+    """An ordinal of an occurrence ("the third such transfer"), not "first and foremost",
+    "at first", an adverb ("first reported") or part of a name ("Second Amendment")."""
+    w = _words()
+    if w.not_ordinal_after.match(text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 20]):
+        return False
+    if w.not_ordinal_before.search(text[max(0, tok.idx - 12):tok.idx]):
+        return False
+    if tok.is_title and not tok.is_sent_start:
+        return False
+    if tok.dep_ in ("advmod", "npadvmod") or tok.pos_ == "ADV":
+        return False
+    if tok.lower_ == "second" and tok.pos_ == "NOUN":
+        return False
+    return True
+
+
+CountTuple = tuple[int, int, str, int, str | None, str]
+
+
+def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[CountTuple]:
+    """(start, end, text, value, counted, kind) of every count in `doc` (offsets into doc.text)."""
+    w = _words()
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+    text = doc.text  # built anew on every access
+    found: list[tuple[int, int, str, int, str | None, str, Token | None]] = []
+    for tok in doc:
+        if tok.lower_ in w.ordinals or _ORDINAL_DIGITS.match(tok.text):
+            if any(s < tok.idx + len(tok.text) and tok.idx < e for s, e in date_spans):
+                continue
+            value = parse_ordinal(tok.text)
+            if value is None or not _ordinal_ok(tok, text):
+                continue
+            head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i else None
+            if head is None and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an"):
+                continue  # "a second", "an eighth": a unit or a fraction, not an occurrence
+            counted = _phrase(doc, tok.i + 1, head) if head is not None else None
+            found.append((tok.idx, tok.idx + len(tok.text), tok.text, value, counted, "ordinal", head))
+    for group in _number_groups(doc):
+        if _not_a_count(group, doc, date_spans):
+            continue
+        value = parse_number(group.text)
+        assert value is not None
+        counted, head = _counted(group, doc)
+        kind = "total" if _is_total(group, doc, sents, text) else "cardinal"
+        if counted is None and head is None and kind != "total" and not _refers_back(group, doc):
+            kind += "-alone"
+        found.append((group.start_char, group.end_char, group.text, int(value), counted, kind, head))
+    found.sort(key=lambda f: f[0])
+    out: list[CountTuple] = []
+    for n, (start, end, text, value, counted, kind, head) in enumerate(found):
+        alone = kind.endswith("-alone")
+        kind = kind.removesuffix("-alone")
+        if kind != "ordinal" and not alone and (counted is None or (head is not None and head.lower_ in w.pronouns)):
+            counted = _antecedent([f for f in found[:n] if f[0] >= start - _ANTECEDENT_CHARS], value)
+        out.append((start, end, text, value, counted, kind))
+    return out
+
+
+def _antecedent(before: list[tuple[Any, ...]], value: int) -> str | None:
+    """The counted phrase of the nearest earlier count of people with the same value, else of
+    the nearest earlier count of people."""
+    w = _words()
+    same = [f for f in before if f[3] == value]
+    for f in [*reversed(same), *reversed(before)]:
+        counted, kind, head = f[4], f[5], f[6]
+        if kind == "ordinal" or counted is None or head is None:
+            continue
+        if head.lower_ in w.person_nouns or head.ent_type_ == "NORP":
+            return counted
     return None
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
+    article = ctx.article
+    date_spans: list[tuple[int, int]] = []
+    # dates are in original offsets; map the doc's tokens the same way to compare
+    dates = ctx.found.get("dates", ())
+    if dates:
+        for tok in doc:
+            if not any(c.isdigit() for c in tok.text):
+                continue  # only numbers written in digits are parts of dates
+            span = article.span(tok.idx, tok.idx + len(tok.text))
+            if any(d.start < span.end and span.start < d.end for d in dates):
+                date_spans.append((tok.idx, tok.idx + len(tok.text)))
     facts = []
-    for ent in doc.ents:
-        if ent.label_ == "CARDINAL":
-            value = parse_number(ent.text)
-            kind = "cardinal"
-            window = doc[max(ent.start - 4, 0):min(ent.end + 3, len(doc))].text
-            if _TOTAL.search(window):
-                kind = "total"
-        elif ent.label_ == "ORDINAL":
-            value = parse_ordinal(ent.text)
-            kind = "ordinal"
-        else:
-            continue
-        if value is None:
-            continue
-        span = ctx.article.span(ent.start_char, ent.end_char)
-        facts.append(CountFact(span.start, span.end, span.text, value, _counted(ent), kind))
+    for start, end, _text, value, counted, kind in find_counts(doc, date_spans):
+        span = article.span(start, end)
+        facts.append(CountFact(span.start, span.end, span.text, value, counted, kind))  # type: ignore[arg-type]
     return {"counts": tuple(facts)}

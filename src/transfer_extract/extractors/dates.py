@@ -1,63 +1,372 @@
-"""Dates: DATE entities resolved against the publication date, with their granularity."""
+"""Dates: every expression that names a specific day, month or year, resolved against the
+publication date with the granularity the text gives.
+
+Resolution rules (news copy):
+- a weekday is the most recent such day on or before publication ("said Wednesday" on a
+  Wednesday is that day); "next Friday", or a weekday in a clause about the future ("will meet
+  on Friday"), is the coming one; "last Friday" is strictly before publication;
+- a month or day without a year is the most recent one not after publication, the coming one in
+  a future clause; "last year" / "this year" / "of last year" after it set the year, also for
+  the months joined to it ("February and August last year");
+- "last year", "this month", "next year", "N years ago": from the publication date;
+- "yesterday" is the day before publication; "the previous day", "a day earlier" are the day
+  before the reference day of the sentence (the last day named in it or the sentence before);
+- durations ("the past year", "for three years", "in under a year"), ages and clock times are
+  not dates; four-digit years count only in 1700-2099 and not before "percent" or a plural noun.
+Without a publication date, relative expressions keep `value: None` (and the caller warns).
+
+dateparser is deliberately not used here: it moves a weekday equal to the base date a week
+back, loses granularity outside `DateDataParser.period`, and `search_dates` merges neighbouring
+numbers ("37 of 92"); the rules above are small and exact.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from functools import cache
+import bisect
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
+from transfer_extract.data import load_json
 from transfer_extract.extractors import Context
+from transfer_extract.extractors.numbers import parse_number
 from transfer_extract.record import DateFact
 
-_PERIODS = {"day": "day", "week": "day", "time": "day", "month": "month", "year": "year"}
 _FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
-# Two unrelated reference days: an expression that resolves differently against them is relative.
-_PROBES = (date(2001, 6, 13), date(2013, 2, 26))
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Words:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    shifts: dict[str, int]
+    day_words: dict[str, int]
+    relative_days: dict[str, int]
+    units: dict[str, str]
+    may_before: frozenset[str]
+    pattern: re.Pattern[str]
+    future: re.Pattern[str]
+    not_after_year: re.Pattern[str]
 
 
 @cache
-def _parser(base: date):  # -> dateparser.date.DateDataParser
-    from dateparser.date import DateDataParser
+def _words() -> _Words:
+    data = load_json("dates.json")
+    months = {**data["months"], **data["month_abbreviations"]}
+    full = _alt(data["months"])
+    abbr = _alt(data["month_abbreviations"])
+    month = rf"(?:{full}|(?:{abbr})(?:\.|(?=\s+\d)))(?![\w])"
+    wday = rf"(?:{_alt(data['weekdays'])})"
+    shift = rf"(?i:{_alt(data['shift_words'])})"
 
-    settings = {
-        "PREFER_DATES_FROM": "past",
-        "RETURN_TIME_AS_PERIOD": True,
-        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-    }
-    return DateDataParser(languages=["en"], settings=settings)
+    def yrel(n: int) -> str:
+        return rf"(?:,?\s+(?:of\s+)?(?P<yshift{n}>(?i:last|this|next))\s+(?i:year))"
+
+    year = r"(?:1[7-9]\d\d|20\d\d)(?!\d)"
+    ordsuf = r"(?:st|nd|rd|th)?"
+    number = r"(?:\d+|[A-Za-z]+(?:-[A-Za-z]+)?)"
+    pattern = rf"""
+        (?<![\w-])(?P<iso>{year}-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01]))(?![\w-])
+      | (?:(?P<wd0>{wday}),?\s+)?(?:
+            (?P<m1>{month})\s+(?P<d1>[0-3]?\d){ordsuf}(?!\d)(?:(?:,\s*|\s+)(?P<y1>{year})|{yrel(1)})?
+          | (?<![\w.,$])(?P<d2>[0-3]?\d){ordsuf}\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year})|{yrel(2)})?
+        )(?!\s*[:\d])
+      | (?P<m3>{month})(?:\s+of)?,?\s+(?P<y3>{year})
+      | (?:(?P<mshift>{shift})\s+)?(?P<m4>{month})(?!\s+\d){yrel(4)}?
+      | (?:(?P<wshift>{shift})\s+)?(?P<wd>{wday})
+      | (?<![\w-])(?P<dayword>(?i:{_alt(data['day_words'])}))(?![\w-])
+      | (?<![\w-])(?P<relday>(?i:{_alt(data['relative_days'])}))(?![\w-])
+      | (?<![\w-])(?P<ushift>(?i:last|this|next))\s+(?P<unit>(?i:year|month))(?![\w-])
+      | (?<![\w-])(?P<agon>(?i:{number}))\s+(?P<aunit>(?i:{_alt(data['units'])}))\s+(?i:ago)(?![\w-])
+      | (?<![\w$€£.,/])(?<!(?<!mid)-)(?P<year>{year})(?![\w/-]|[.,]\d)
+    """
+    future = rf"(?<![\w'’])(?i:{_alt(data['future_cues'])})(?![\w])"
+    not_after = rf"\s*(?:{_alt(data['not_after_year'])})(?!\w)"
+    return _Words(
+        months=months,
+        weekdays=data["weekdays"],
+        shifts=data["shift_words"],
+        day_words=data["day_words"],
+        relative_days=data["relative_days"],
+        units=data["units"],
+        may_before=frozenset(data["may_needs_before"]),
+        pattern=re.compile(pattern, re.VERBOSE),
+        future=re.compile(future),
+        not_after_year=re.compile(not_after, re.IGNORECASE),
+    )
 
 
-def _parse(text: str, base: date) -> tuple[str | None, str | None]:
-    data = _parser(base).get_date_data(text)
-    granularity = _PERIODS.get(data.period or "")
-    if data.date_obj is None or granularity is None:
-        return None, None
-    return data.date_obj.strftime(_FORMATS[granularity]), granularity
+@dataclass(frozen=True)
+class Found:
+    """One date expression in a text (offsets into that text)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: str | None
 
 
-def resolve(text: str, published: date | None) -> tuple[str | None, str | None]:
-    """The value and granularity of one date expression (None, None when it names no date).
+def _norm(word: str) -> str:
+    return " ".join(word.lower().split())
 
-    Without a publication date, only expressions that do not depend on one are resolved."""
-    if published is not None:
-        return _parse(text, published)
-    first, second = (_parse(text, probe) for probe in _PROBES)
-    return first if first == second else (None, first[1])
+
+def _month(name: str) -> int:
+    return _words().months[name.rstrip(".")]
+
+
+_BOUNDARY = re.compile(r"(?P<word>[\w.]*)[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_json("dates.json")["abbreviations"])
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """The start of the sentence that holds offset `pos` (abbreviations and initials such as
+    "Feb." or "U.S." do not end one)."""
+    starts = _sentence_starts(text)
+    return starts[bisect.bisect_right(starts, pos) - 1]
+
+
+@lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _BOUNDARY.finditer(text):
+        word = m["word"] or ""
+        if word in _abbreviations() or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the sentence clause that ends at `start`."""
+    head = text[_sentence_start(text, start):start]
+    return head[head.rfind(";") + 1:]
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    n = year * 12 + month - 1 + delta
+    return n // 12, n % 12 + 1
+
+
+def _fmt(d: date, granularity: str) -> str:
+    return d.strftime(_FORMATS[granularity])
+
+
+def _year_of(month: int, day: int | None, pub: date, future: bool) -> int:
+    """The year of a month (and day) written without one: the most recent not after `pub`,
+    or the coming one when the clause is about the future."""
+    key, pub_key = (month, day or 0), (pub.month, pub.day if day else 0)
+    if future:
+        return pub.year if key >= pub_key else pub.year + 1
+    return pub.year if key <= pub_key else pub.year - 1
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    if 1 <= day <= calendar.monthrange(year, month)[1]:
+        return date(year, month, day)
+    return None
+
+
+def _explicit_year(m: re.Match[str]) -> int | None:
+    y = m["y1"] or m["y2"] or m["y3"]
+    return int(y) if y else None
+
+
+def _yshift(m: re.Match[str]) -> str | None:
+    return m["yshift1"] or m["yshift2"] or m["yshift4"]
+
+
+def _resolve(m: re.Match[str], pub: date | None, future: bool, ref: date | None,
+             inherited: int | None) -> tuple[str | None, str | None] | None:
+    """(value, granularity) of one match; None when the match names no date after all."""
+    w = _words()
+    if m["iso"]:
+        y, mo, d = (int(p) for p in m["iso"].split("-"))
+        day = _day(y, mo, d)
+        return (_fmt(day, "day"), "day") if day else None
+    if m["m1"] or m["m2"]:
+        month = _month(m["m1"] or m["m2"])
+        dnum = int(m["d1"] or m["d2"])
+        year = _explicit_year(m)
+        if year is None and _yshift(m) and pub:
+            year = pub.year + w.shifts[_yshift(m).lower()]
+        if year is None and _yshift(m) is None and inherited is not None:
+            year = inherited
+        if year is None:
+            if pub is None:
+                return (None, "day") if 1 <= dnum <= 31 else None
+            year = _year_of(month, dnum, pub, future)
+            if m["wd0"]:  # "Friday, Jan. 30": the year in which that day is a Friday
+                year = next((y for y in (year, year + 1, year - 1) if (d := _day(y, month, dnum))
+                             and d.weekday() == w.weekdays[m["wd0"]]), year)
+        day = _day(year, month, dnum)
+        return (_fmt(day, "day"), "day") if day else None
+    if m["m3"]:
+        return f"{int(m['y3']):04d}-{_month(m['m3']):02d}", "month"
+    if m["m4"]:
+        month = _month(m["m4"])
+        if inherited is not None and not _yshift(m) and not m["mshift"]:
+            return f"{inherited:04d}-{month:02d}", "month"
+        if pub is None:
+            return None, "month"
+        if _yshift(m):
+            year = pub.year + w.shifts[_yshift(m).lower()]
+        elif m["mshift"]:
+            shift = w.shifts[_norm(m["mshift"])]
+            if shift < 0:
+                year = pub.year if month < pub.month else pub.year - 1
+            elif shift > 0:
+                year = pub.year if month > pub.month else pub.year + 1
+            else:
+                year = _year_of(month, None, pub, future)
+        else:
+            year = _year_of(month, None, pub, future)
+        return f"{year:04d}-{month:02d}", "month"
+    if m["wd"]:
+        if pub is None:
+            return None, "day"
+        wd = w.weekdays[m["wd"]]
+        shift = w.shifts[_norm(m["wshift"])] if m["wshift"] else 0
+        if shift > 0 or (future and not m["wshift"]):
+            delta = (wd - pub.weekday()) % 7
+            if shift > 0 and delta == 0:
+                delta = 7
+            return _fmt(pub + timedelta(days=delta), "day"), "day"
+        delta = (pub.weekday() - wd) % 7
+        if shift < 0 and delta == 0:
+            delta = 7
+        return _fmt(pub - timedelta(days=delta), "day"), "day"
+    if m["dayword"]:
+        if pub is None:
+            return None, "day"
+        return _fmt(pub + timedelta(days=w.day_words[m["dayword"].lower()]), "day"), "day"
+    if m["relday"]:
+        base = ref or pub
+        if base is None:
+            return None, "day"
+        return _fmt(base + timedelta(days=w.relative_days[_norm(m["relday"])]), "day"), "day"
+    if m["ushift"]:
+        unit = m["unit"].lower()
+        if pub is None:
+            return None, unit
+        shift = w.shifts[m["ushift"].lower()]
+        if unit == "year":
+            return f"{pub.year + shift:04d}", "year"
+        y, mo = _shift_months(pub.year, pub.month, shift)
+        return f"{y:04d}-{mo:02d}", "month"
+    if m["agon"]:
+        n = parse_number(m["agon"])
+        if not isinstance(n, int) or n > 500:
+            return None
+        unit = w.units[m["aunit"].lower()]
+        if pub is None:
+            return None, unit
+        if unit == "year":
+            return f"{pub.year - n:04d}", "year"
+        if unit == "month":
+            y, mo = _shift_months(pub.year, pub.month, -n)
+            return f"{y:04d}-{mo:02d}", "month"
+        return _fmt(pub - timedelta(days=n), "day"), "day"
+    return m["year"], "year"
+
+
+def _skip(m: re.Match[str], text: str) -> bool:
+    """Matches that look like dates but are not meant as one."""
+    w = _words()
+    before = text[max(0, m.start() - 40):m.start()].rstrip()
+    prev_word = re.search(r"([\w-]+)\W*$", before)
+    prev = prev_word[1].lower() if prev_word else ""
+    if m["m4"] and m["m4"] == "May" and not m["mshift"] and not _yshift(m):
+        return prev.removeprefix("mid-") not in w.may_before
+    if m["ushift"] and prev in ("the", "a", "that", "every", "each", "per"):
+        return True  # "the last year" is a duration
+    if m["year"]:
+        if w.not_after_year.match(text, m.end()):
+            return True
+        if re.search(r"(?i)(?:\bage[ds]?|\bno\.|#|\bnumber|\barticle|\bsection)\s*$", before):
+            return True
+    return False
+
+
+def find_dates(text: str, published: date | None, doc: Doc | None = None) -> list[Found]:
+    """Every date expression in `text`, resolved against `published`.
+
+    `doc` (a parse of `text`), when given, rejects four-digit numbers that count a plural noun
+    ("2000 soldiers")."""
+    w = _words()
+    matches = [m for m in w.pattern.finditer(text) if not _skip(m, text)]
+    if doc is not None:
+        matches = [m for m in matches if not (m["year"] and _counts_noun(doc, m.start(), m.end()))]
+    # the year of "February and August last year" reaches back over the conjunction
+    inherited: list[int | None] = [None] * len(matches)
+    for i in range(len(matches) - 2, -1, -1):
+        cur, nxt = matches[i], matches[i + 1]
+        if not (cur["m4"] or cur["m1"] or cur["m2"]) or _explicit_year(cur) or _yshift(cur):
+            continue
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:and|or|to|through|until|,|-|–)\s*", text[cur.end():nxt.start()]):
+            continue
+        year = _explicit_year(nxt)
+        if year is None and _yshift(nxt) and published:
+            year = published.year + w.shifts[_yshift(nxt).lower()]
+        if year is None and nxt["m4"] and published and nxt["m4"] and not nxt["mshift"]:
+            year = inherited[i + 1]
+        inherited[i] = year
+    found: list[Found] = []
+    last_day: tuple[int, date] | None = None  # (offset, day) of the last day-level date
+    for m, inh in zip(matches, inherited, strict=True):
+        future = bool(w.future.search(_clause_before(text, m.start())))
+        if m["wshift"] or m["mshift"]:
+            future = future and w.shifts[_norm(m["wshift"] or m["mshift"])] >= 0
+        ref = None
+        if last_day is not None:
+            # the reference day: the last day named in this sentence or the one before
+            sent = _sentence_start(text, m.start())
+            if last_day[0] >= _sentence_start(text, max(sent - 2, 0)):
+                ref = last_day[1]
+        resolved = _resolve(m, published, future, ref, inh)
+        if resolved is None:
+            continue
+        value, granularity = resolved
+        found.append(Found(m.start(), m.end(), m.group(), value, granularity))
+        if value and granularity == "day":
+            last_day = (m.start(), date.fromisoformat(value))
+    return found
+
+
+def _counts_noun(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i > tok.i
+
+
+def is_relative(found: Found) -> bool:
+    """True for an expression that needed a publication date and had none."""
+    return found.value is None and found.granularity is not None
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     published = ctx.article.published
     facts = []
-    unresolved = 0
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        value, granularity = resolve(ent.text, published)
-        unresolved += value is None and granularity is not None
-        span = ctx.article.span(ent.start_char, ent.end_char)
-        facts.append(DateFact(span.start, span.end, span.text, value, granularity))
+    found = find_dates(doc.text, published, doc)
+    for f in found:
+        span = ctx.article.span(f.start, f.end)
+        facts.append(DateFact(span.start, span.end, span.text, f.value, f.granularity))  # type: ignore[arg-type]
+    unresolved = sum(is_relative(f) for f in found)
     if unresolved and published is None:
         ctx.warnings.append(
             f"no publication date known: {unresolved} relative date(s) left unresolved"

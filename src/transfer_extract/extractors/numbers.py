@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from transfer_extract.data import load_json
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
+_ORDINAL_DIGITS = re.compile(r"^(\d{1,9})(?:st|nd|rd|th)$", re.IGNORECASE)
+# Larger is not a count (and a run of digits can overflow a float to inf, which is not JSON).
+_MAX_VALUE = 1e15
 
 
 def parse_number(text: str) -> int | float | None:
@@ -16,6 +19,8 @@ def parse_number(text: str) -> int | float | None:
     t = text.strip().lower().replace("\u2013", "-")
     if _DIGITS.match(t):
         value = float(t.replace(",", ""))
+        if not math.isfinite(value) or value > _MAX_VALUE:
+            return None
         return int(value) if value.is_integer() else value
     total = current = 0
     seen = False
@@ -36,6 +41,8 @@ def parse_number(text: str) -> int | float | None:
     if not seen:
         return None
     value = total + current
+    if not math.isfinite(value) or value > _MAX_VALUE:
+        return None
     return int(value) if float(value).is_integer() else value
 
 

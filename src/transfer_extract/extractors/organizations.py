@@ -1,51 +1,210 @@
-"""Cartels and other criminal organizations, one record per organization, aliases merged."""
+"""Cartels and other criminal organizations, one record per organization, aliases merged.
+
+Mentions come from four rules, all driven by data/cartels.json:
+- the known names and aliases (the `cartel_ruler` EntityRuler in pipeline.py);
+- patterns for names not in the file: "the Foo cartel", "Cártel de los Foo", "known as Los Foo";
+- coordinations: "the Sinaloa, Beltran Leyva and Zetas cartels" is three organizations;
+- short later mentions ("Jalisco", "the cartel") that join the one organization just named.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from transfer_extract.data import load_json
 from transfer_extract.extractors import Context
 from transfer_extract.pipeline import CARTEL_LABEL, strip_accents
 from transfer_extract.record import Cartel, Span
 
-_GENERIC = re.compile(r"\b(cartel|gang|cártel|mafia|clan)\b", re.IGNORECASE)
+CAPITAL = r"^[A-ZÁÉÍÓÚÑÜ][\w.'’]*$"
+# Words before a short name that make it a place ("in Sinaloa"), not the organization.
+PLACE_WORDS = {"in", "from", "to", "into", "near", "across", "of", "throughout", "outside", "around", "at"}
+PLACE_AFTER = {"state", "city", "governor", "'s", "’s", "of", "port", "municipality"}
+# Nouns after "the cartel" that make it a modifier ("the cartel leaders"), not a mention.
+MODIFIED = {"leaders", "leader", "members", "bosses", "boss", "operatives", "figures", "war", "wars", "violence"}
+ANAPHOR_WINDOW = 60  # tokens back in which the one named organization must stand
 
 
 def _key(name: str) -> str:
     return " ".join(strip_accents(name).lower().replace("-", " ").split())
 
 
-def _known() -> dict[str, dict]:
-    """Known organizations by the normalized form of each name and alias."""
-    table = {}
-    for org in load_json("cartels.json")["organizations"]:
-        for n in (org["name"], *org.get("aliases", [])):
-            table[_key(n)] = org
-    return table
+@cache
+def _data() -> dict[str, Any]:
+    return load_json("cartels.json")
+
+
+@cache
+def _known() -> dict[str, str]:
+    """Canonical name by the normalized form of each name and alias."""
+    return {_key(n): org["name"] for org in _data()["organizations"] for n in (org["name"], *org["aliases"])}
+
+
+@cache
+def _short() -> dict[str, str]:
+    """Canonical name by the normalized form of each short name."""
+    return {_key(n): org["name"] for org in _data()["organizations"] for n in org["short"]}
+
+
+@cache
+def _matcher(vocab: Vocab) -> Matcher:
+    data = _data()
+    countries = [w for ws in load_json("titles.json")["countries"].values() for w in ws]
+    cap = {"TEXT": {"REGEX": CAPITAL, "NOT_IN": [*data["not_names"], *countries]}}
+    cap_more = {"TEXT": {"REGEX": CAPITAL + r"|^-$"}, "OP": "{0,3}"}
+    matcher = Matcher(vocab)
+    matcher.add("NAMED", [[cap, cap_more, {"LOWER": {"IN": data["heads"]}}]], greedy="LONGEST")
+    matcher.add("SPANISH", [[
+        {"LOWER": {"IN": data["spanish_heads"]}, "IS_TITLE": True},
+        {"LOWER": {"IN": data["spanish_links"]}},
+        {"LOWER": {"IN": data["spanish_articles"]}, "OP": "?"},
+        {"TEXT": {"REGEX": CAPITAL}},
+        {"TEXT": {"REGEX": CAPITAL + r"|^de$"}, "OP": "{0,3}"},
+    ]], greedy="LONGEST")
+    matcher.add("KNOWN_AS", [[
+        *({"LOWER": w} for w in words),
+        {"IS_QUOTE": True, "OP": "?"},
+        {"ORTH": {"IN": data["faction_articles"]}},
+        {"TEXT": {"REGEX": CAPITAL}, "OP": "{1,3}"},
+    ] for words in data["known_as"]], greedy="LONGEST")
+    matcher.add("ANAPHOR", [[{"LOWER": w} for w in words] for words in data["anaphors"]])
+    short_patterns = []
+    for org in data["organizations"]:
+        for n in org["short"]:
+            for v in {n, strip_accents(n)}:
+                toks = [{"LOWER": t.lower()} for t in v.replace("-", " - ").split()]
+                toks[0]["IS_TITLE"] = True
+                short_patterns.append(toks)
+    matcher.add("SHORT", short_patterns)
+    return matcher
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # token offsets
+    end: int
+    name: str
+    rank: int  # lower wins an overlap
+
+
+def _named(doc: Doc, start: int, end: int) -> _Mention | None:
+    """ "the Foo cartel" / "Foo Cartel": the known organization, or a new one named "Foo Cartel"."""
+    data = _data()
+    head = doc[end - 1].lower_
+    # "Alleged Gulf Cartel": the known name at the end wins over the words before it
+    start = next((s for s in range(start, end - 1) if _key(doc[s:end].text) in _known()), start)
+    text = doc[start:end].text
+    name = _known().get(_key(text)) or _known().get(_key(doc[start:end - 1].text))
+    name = name or _short().get(_key(doc[start:end - 1].text))
+    if name is None:
+        if head in data["weak_heads"]:
+            return None
+        singular = head[:-2] if head.endswith("es") and head[:-2] in data["heads"] else head.rstrip("s")
+        name = f"{doc[start:end - 1].text} {singular.capitalize()}"
+    if head in data["coordinated_heads"]:
+        end -= 1  # "Zetas cartels": the mention is the name
+    return _Mention(start, end, name, 2)
+
+
+def _coordinated(doc: Doc, start: int, end: int) -> list[_Mention]:
+    """The earlier names of "the A, B and C cartels" (the last one, C, is the NAMED match)."""
+    data, found = _data(), []
+    i = start
+    while i >= 2 and doc[i - 1].lower_ in (",", "and", "or", "y"):
+        j = i - 1
+        if doc[j].lower_ in ("and", "or", "y") and doc[j - 1].text == ",":
+            j -= 1
+        k = j
+        while k > 0 and (doc[k - 1].text[:1].isupper() or doc[k - 1].text == "-") \
+                and doc[k - 1].text not in data["not_names"]:
+            k -= 1
+        if k == j:
+            break
+        seg = doc[k:j].text
+        name = _known().get(_key(seg)) or _short().get(_key(seg))
+        if name is None:
+            head = doc[end].lower_ if end < len(doc) else "cartels"
+            name = f"{seg} {head.rstrip('s').capitalize()}"
+        found.append(_Mention(k, j, name, 1))
+        i = k
+    return found
+
+
+def _candidates(doc: Doc) -> list[_Mention]:
+    found: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ == CARTEL_LABEL:
+            found.append(_Mention(ent.start, ent.end, ent.ent_id_ or _known().get(_key(ent.text), ent.text), 2))
+    for match_id, start, end in _matcher(doc.vocab)(doc):
+        label = doc.vocab.strings[match_id]
+        if label == "NAMED":
+            m = _named(doc, start, end)
+            if m is not None:
+                found.append(m)
+                if doc[end - 1].lower_ in _data()["coordinated_heads"]:
+                    found.extend(_coordinated(doc, m.start, m.end))
+        elif label == "SPANISH":
+            text = doc[start:end].text
+            found.append(_Mention(start, end, _known().get(_key(text), text), 2))
+        elif label == "KNOWN_AS":
+            s = next(i for i in range(start, end) if doc[i].text in _data()["faction_articles"])
+            text = doc[s:end].text
+            found.append(_Mention(s, end, _known().get(_key(text), text), 2))
+    return found
+
+
+def _select(found: list[_Mention]) -> list[_Mention]:
+    """Non-overlapping mentions: coordination segments first, then the longest."""
+    taken: list[_Mention] = []
+    used: set[int] = set()
+    for m in sorted(found, key=lambda m: (m.rank, -(m.end - m.start), m.start)):
+        if used.isdisjoint(range(m.start, m.end)):
+            taken.append(m)
+            used.update(range(m.start, m.end))
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _later(doc: Doc, named: list[_Mention]) -> list[_Mention]:
+    """Short names and "the cartel" that refer to the one organization named just before."""
+    found = []
+    used = {i for m in named for i in range(m.start, m.end)}
+    for match_id, start, end in _matcher(doc.vocab)(doc):
+        label = doc.vocab.strings[match_id]
+        if label not in ("SHORT", "ANAPHOR") or not used.isdisjoint(range(start, end)):
+            continue
+        before = [m for m in named if m.end <= start]
+        if label == "SHORT":
+            name = _short().get(_key(doc[start:end].text))
+            prev = doc[start - 1].lower_ if start else ""
+            nxt = doc[end].lower_ if end < len(doc) else ""
+            if name in {m.name for m in before} and prev not in PLACE_WORDS and nxt not in PLACE_AFTER \
+                    and not (nxt[:1].isupper() and doc[end].is_alpha):
+                found.append(_Mention(start, end, name, 3))
+        else:
+            near = {m.name for m in before if start - m.end <= ANAPHOR_WINDOW}
+            modifier = end < len(doc) and (doc[end - 1].dep_ == "compound" or doc[end].lower_ in MODIFIED)
+            if len(near) == 1 and not modifier:
+                found.append(_Mention(start, end, near.pop(), 3))
+    return found
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
-    known = _known()
-    mentions: dict[str, list[Span]] = {}
+    named = _select(_candidates(doc))
+    mentions = sorted([*named, *_later(doc, named)], key=lambda m: m.start)
+    spans: dict[str, list[Span]] = {}
     aliases: dict[str, list[str]] = {}
-    for ent in doc.ents:
-        text = ent.text
-        if ent.label_ == CARTEL_LABEL:
-            name = ent.ent_id_ or known.get(_key(text), {}).get("name", text)
-        elif ent.label_ in ("ORG", "PERSON", "NORP", "GPE") and _GENERIC.search(text):
-            text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
-            name = known.get(_key(text), {}).get("name", text)
-        else:
-            continue
-        start = ent.end_char - len(text)
-        mentions.setdefault(name, []).append(ctx.article.span(start, ent.end_char))
-        if _key(text) != _key(name) and text not in aliases.setdefault(name, []):
-            aliases[name].append(text)
-    cartels = tuple(
-        Cartel(name, tuple(aliases.get(name, ())), tuple(spans)) for name, spans in mentions.items()
-    )
+    for m in mentions:
+        span = doc[m.start:m.end]
+        spans.setdefault(m.name, []).append(ctx.article.span(span.start_char, span.end_char))
+        text = span.text
+        is_alias = _key(text) != _key(m.name) and _key(text) in _known() and _known()[_key(text)] == m.name
+        if is_alias and text not in aliases.setdefault(m.name, []):
+            aliases[m.name].append(text)
+    cartels = tuple(Cartel(name, tuple(aliases.get(name, ())), tuple(s)) for name, s in spans.items())
     return {"cartels": cartels}

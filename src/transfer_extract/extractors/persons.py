@@ -1,7 +1,13 @@
-"""Officials and other people: PERSON entities merged into one record per person.
+"""Officials and other people: one record per real-world person, whatever label the model gave.
 
-A person is an official when a title of public office stands before the name in any mention
-("Mexican President Claudia Sheinbaum"); the country comes from the words before the title.
+Names come from PERSON entities and from capitalized words after a title of public office
+("President Sheinbaum", which the small model may call an organization). Mentions merge when one
+name's words are a run of the other's ("Harfuch", "Garcia Harfuch", "Omar García Harfuch");
+a later pass adds every other place where a known name's words stand ("Sheinbaum's cabinet").
+A person is an official when a title stands before a mention ("Mexican President Claudia
+Sheinbaum", "the president of Mexico, Claudia Sheinbaum") or after it as an apposition
+("Sheinbaum, Mexico's president"); the country comes from the text around the title.
+Organizations, places and cartel names never become people.
 """
 
 from __future__ import annotations
@@ -12,33 +18,74 @@ from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from transfer_extract.data import load_json
 from transfer_extract.extractors import Context
-from transfer_extract.pipeline import CARTEL_LABEL, strip_accents
+from transfer_extract.pipeline import strip_accents
 from transfer_extract.record import Official, Person, Span
+
+PLACE_BEFORE = {"in", "from", "to", "into", "near", "across", "throughout", "outside", "around", "at", "of"}
+QUOTES = "\"“”'‘’"
+ROLE_STOP = {",", ".", ";", ":", "(", ")", "who", "which", "that", "said", "says", "told", "and", "was", "is",
+             "has", "had", "—", "–", "whose", "according"}
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(strip_accents(name).lower().replace("-", " ").split())
 
 
 @cache
-def _title_pattern() -> re.Pattern[str]:
-    data = load_json("titles.json")
-    countries = sorted((w for ws in data["countries"].values() for w in ws), key=len, reverse=True)
-    titles = sorted(data["titles"], key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in countries)
-    return re.compile(
-        rf"(?:(?P<country>{alt})(?:'s)?\s+)?(?P<title>{'|'.join(re.escape(t) for t in titles)})\s+$"
-    )
+def _data() -> dict[str, Any]:
+    return load_json("titles.json")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = _data()
+    countries = _alt([w for ws in data["countries"].values() for w in ws])
+    titles = _alt(data["titles"])
+    prefixes = _alt(data["prefixes"])
+    return {
+        # "Mexico's Security Secretary " / "then-President " right before a name (titles capitalized)
+        "before": re.compile(
+            rf"(?:\b(?P<country>{countries})(?:'s|’s)?\s+)?(?:(?i:{prefixes}))?(?P<title>{titles})\.?\s+$"
+        ),
+        # "the president of Mexico, " right before a name
+        "of": re.compile(rf"(?i:the\s+)?(?P<title>(?i:{titles}))\s+of\s+(?P<country>{countries})\s*,\s*$"),
+        # ", Mexico's president," right after a name
+        "after": re.compile(
+            rf"^\s*,\s*(?:(?i:the|a|an)\s+)?(?:(?i:{prefixes}))?(?:(?P<country>{countries})(?:'s|’s)?\s+)?"
+            rf"(?:(?i:{prefixes}))?(?P<title>(?i:{titles}))\b(?:\s+of\s+(?P<country2>{countries}))?"
+        ),
+        "alias": re.compile(
+            r"^\s*(?:,\s*\d{1,3}\s*)?,?\s*\(?(?:alias|aka|a\.k\.a\.|also known as|known(?:\s+[\w’']+){0,3}\s+as)\s+"
+            r"(?:[\"“](?P<quoted>[^\"”]{1,40}?)[,.]?[\"”]|(?P<bare>[A-ZÁÉÍÓÚÑ][\w\- ]{0,30}?)(?=[,.;)]|$))"
+        ),
+    }
 
 
 @cache
 def _country_of() -> dict[str, str]:
-    data = load_json("titles.json")
-    return {w.lower(): c for c, ws in data["countries"].items() for w in ws}
+    return {w.lower(): c for c, ws in _data()["countries"].items() for w in ws}
 
 
-def _tokens(name: str) -> tuple[str, ...]:
-    return tuple(strip_accents(name).lower().replace("-", " ").split())
+@cache
+def _title_words() -> set[str]:
+    return {w.lower().strip(".") for t in _data()["titles"] for w in t.split()}
+
+
+def _canonical_title(title: str) -> str:
+    """The title as the data file writes it ("security secretary" -> "Security Secretary")."""
+    return next((t for t in _data()["titles"] if t.lower() == title.lower()), title)
+
+
+@cache
+def _roles() -> set[str]:
+    return {r.lower() for r in _data()["roles"]}
 
 
 @dataclass
@@ -46,57 +93,168 @@ class _Entity:
     name: str
     title: str | None = None
     country: str | None = None
-    mentions: list[Span] = field(default_factory=list)
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # cleaned-text char offsets
+    single_place: bool = False
 
     def matches(self, name: str) -> bool:
-        full, part = _tokens(self.name), _tokens(name)
-        return bool(part) and (full[-len(part):] == part or part[-len(full):] == full)
+        full, part = _key(self.name), _key(name)
+        return bool(part) and (_within(part, full) or _within(full, part))
 
 
-def _clean_name(ent: SpacySpan) -> tuple[int, int, str]:
-    text = ent.text
-    end = ent.end_char
-    if text.endswith(("'s", "\u2019s")):
-        text, end = text[:-2], end - 2
-    return ent.start_char, end, text
+def _within(part: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(full[i:i + n] == part for i in range(len(full) - n + 1))
+
+
+def _capitalized(text: str) -> bool:
+    return text[:1].isupper() and any(c.islower() for c in text) and text.lower() not in _title_words()
+
+
+def _name_run(doc: Doc, i: int) -> int:
+    """The end of the run of capitalized name words starting at token `i`."""
+    j = i
+    while j < len(doc) and (_capitalized(doc[j].text) or (j > i and doc[j].lower_ in ("de", "del") and j + 1 < len(doc)
+                                                             and _capitalized(doc[j + 1].text))):
+        j += 1
+    return j
+
+
+def _strip_name(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
+    """Drop a possessive, titles and quotes at the edges; return quoted nicknames found inside."""
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].lower_.strip(".") in _title_words() or doc[start].is_punct
+                           or doc[start].lower_ in ("the", "then")):
+        start += 1
+    nick = re.findall(r"[\"“]([^\"”]+)[\"”]", doc[start:end].text) if end > start else []
+    return start, end, nick
+
+
+def _role(doc: Doc, start: int, end: int) -> str | None:
+    """ "Northeast Cartel leader NAME", "Another defendant, NAME" or "NAME, a leader of ..."."""
+    roles = _roles()
+    i = start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in roles:
+        k = i
+        while k > max(0, i - 3) and (doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k - 1].lower_ in ("'s", "’s")) \
+                and "\n" not in doc[k - 1].whitespace_ and doc[k - 1].ent_type_ not in ("PERSON", "DATE", "CARDINAL"):
+            k -= 1
+        return doc[k:i + 1].text
+    j = end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+        while j + 1 < len(doc) and doc[j].like_num and doc[j + 1].text == ",":
+            j += 2  # an age: "NAME, 51, a ..."
+        if j < len(doc) and doc[j].lower_ in ("a", "an", "the"):
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 12 and doc[k].lower_ not in ROLE_STOP and not doc[k].is_sent_start:
+            k += 1
+        words = [t for t in doc[j:k] if t.text not in QUOTES]
+        while words and words[0].pos_ in ("ADV", "DET"):
+            words = words[1:]  # "once the head of ..."
+        if words and any(t.lower_ in roles for t in words):
+            return "".join(t.text_with_ws for t in words).strip()
+    return None
+
+
+def _not_a_person(name: str) -> bool:
+    data = _data()
+    words = set(name.replace("-", " ").split())
+    if words & set(data["not_person_words"]) or name.isupper():
+        return True
+    places = {_key(p) for p in data["places"]} | {_key(w) for ws in data["countries"].values() for w in ws}
+    return _key(name) in places
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
-    entities: list[_Entity] = []
-    pattern = _title_pattern()
+    pats = _patterns()
+    cartel_spans = [(m.start, m.end) for c in ctx.found.get("cartels", ()) for m in c.mentions]
+    cartel_keys = {_key(c.name) for c in ctx.found.get("cartels", ())} | {
+        _key(a) for c in ctx.found.get("cartels", ()) for a in c.aliases}
+
+    def in_cartel(s: int, e: int) -> bool:
+        span = ctx.article.span(s, e)
+        return any(span.start < ce and cs < span.end for cs, ce in cartel_spans)
+
+    # 1. name candidates: PERSON entities (extended over adjacent capitalized words) and names after titles
+    cands: dict[int, int] = {}
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ == "PERSON":
+            cands[ent.start] = max(cands.get(ent.start, 0), _name_run(doc, ent.end) if ent.end < len(doc) else ent.end)
+    for tok in doc:
+        if _capitalized(tok.text) and (tok.i == 0 or not _capitalized(doc[tok.i - 1].text)):
+            before = doc.text[max(0, tok.idx - 80):tok.idx]
+            if pats["before"].search(before) or pats["of"].search(before):
+                cands[tok.i] = max(cands.get(tok.i, 0), _name_run(doc, tok.i))
+    entities: list[_Entity] = []
+    alias_keys: set[tuple[str, ...]] = set()
+    covered: set[int] = set()
+    for start in sorted(cands):
+        if start in covered:
             continue
-        start, end, name = _clean_name(ent)
-        if not name or not name[0].isupper():
+        s, e, nicks = _strip_name(doc, start, cands[start])
+        if e <= s:
             continue
-        before = doc.text[max(0, start - 60):start]
-        m = pattern.search(before)
-        found = next((e for e in entities if e.matches(name)), None)
+        span = doc[s:e]
+        name = re.sub(r"\s*[\"“][^\"”]+[\"”]\s*", " ", span.text).strip()
+        if not name or not _capitalized(name.split()[0]) or _not_a_person(name) \
+                or in_cartel(span.start_char, span.end_char) or _key(name) in cartel_keys:
+            continue
+        covered.update(range(s, e))
+        found = next((x for x in entities if x.matches(name)), None)
         if found is None:
             found = _Entity(name)
             entities.append(found)
-        elif len(_tokens(name)) > len(_tokens(found.name)):
+        elif len(_key(name)) > len(_key(found.name)):
             found.name = name
-        if m and found.title is None:
-            found.title = m["title"]
-            if m["country"]:
-                found.country = _country_of().get(m["country"].lower())
-        found.mentions.append(ctx.article.span(start, end))
-    # The small model sometimes labels a known surname ORG or GPE ("Sheinbaum"): join those too.
-    for ent in doc.ents:
-        if ent.label_ in ("PERSON", CARTEL_LABEL, "DATE", "CARDINAL", "ORDINAL"):
+        found.mentions.append((span.start_char, span.end_char))
+        if len(_key(name)) == 1 and s > 0 and doc[s - 1].lower_ in PLACE_BEFORE:
+            found.single_place = True
+        for n in nicks:
+            if n not in found.aliases:
+                found.aliases.append(n)
+        after = doc.text[span.end_char:span.end_char + 80]
+        m = pats["alias"].match(after)
+        alias = m and (m["quoted"] or m["bare"]).strip()
+        if alias and alias not in found.aliases:
+            found.aliases.append(alias)
+        before = doc.text[max(0, span.start_char - 80):span.start_char]
+        t = pats["before"].search(before) or pats["of"].search(before) or pats["after"].match(after)
+        if t and found.title is None:
+            found.title = _canonical_title(t["title"])
+            word = t["country"] or (t.groupdict().get("country2"))
+            title_country = next((w for w in _country_of() if t["title"].lower().startswith(w + " ")), None)
+            found.country = _country_of().get((word or title_country or "").lower())
+        elif t and found.country is None and t["country"]:
+            found.country = _country_of().get(t["country"].lower())
+        if found.role is None and found.title is None:
+            found.role = _role(doc, s, e)
+    for x in entities:
+        alias_keys.update(_key(a) for a in x.aliases)
+    entities = [x for x in entities
+                if _key(x.name) not in alias_keys and not (len(_key(x.name)) == 1 and x.single_place)]
+    # 2. every other place where the words of a known name stand ("Sheinbaum's", "Garcia Harfuch")
+    for tok in doc:
+        if tok.i in covered or not _capitalized(tok.text) or (tok.i > 0 and tok.i - 1 in covered
+                                                             and _capitalized(doc[tok.i - 1].text)):
             continue
-        start, end, name = _clean_name(ent)
-        found = next((e for e in entities if e.matches(name) and len(_tokens(name)) < 3), None)
-        if found is not None:
-            found.mentions.append(ctx.article.span(start, end))
-    officials = tuple(
-        Official(e.name, e.title, e.country, tuple(sorted(e.mentions, key=lambda s: s.start)))
-        for e in entities if e.title
-    )
-    people = tuple(
-        Person(e.name, None, tuple(sorted(e.mentions, key=lambda s: s.start)))
-        for e in entities if not e.title
-    )
+        end = _name_run(doc, tok.i)
+        for j in range(end, tok.i, -1):
+            name = doc[tok.i:j].text
+            found = next((x for x in entities if _within(_key(name), _key(x.name))), None)
+            if found is not None and not in_cartel(tok.idx, doc[j - 1].idx + len(doc[j - 1])):
+                found.mentions.append((tok.idx, doc[j - 1].idx + len(doc[j - 1])))
+                covered.update(range(tok.i, j))
+                break
+
+    def spans(x: _Entity) -> tuple[Span, ...]:
+        return tuple(ctx.article.span(s, e) for s, e in sorted(set(x.mentions)))
+
+    officials = tuple(Official(x.name, x.title, x.country, spans(x)) for x in entities if x.title)
+    people = tuple(Person(x.name, x.role, spans(x), tuple(x.aliases)) for x in entities if not x.title)
     return {"officials": officials, "people": people}

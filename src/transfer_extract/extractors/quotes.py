@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from transfer_extract.data import load_lines
 from transfer_extract.extractors import Context
@@ -14,15 +16,18 @@ from transfer_extract.record import Quote, Span
 _QUOTE = re.compile(r"\u201c[^\u201c\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}\"")
 _PRONOUNS = {"he", "she", "they", "it"}
 MIN_WORDS = 4
+# The reporting verb is looked for at most this many tokens before or after the quote, so that
+# thousands of quotes in one endless "sentence" still take linear time.
+WINDOW = 60
 
 
-def _speaker_for(doc: Doc, start: int, end: int) -> Token | None:
+def _speaker_for(doc: Doc, sent: SpacySpan, start: int, end: int) -> Token | None:
     """The subject of a reporting verb in the sentence of the quote, outside the quote."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     verbs = set(load_lines("reporting_verbs.txt"))
-    for tok in span.sent:
+    for tok in doc[max(sent.start, span.start - WINDOW):min(sent.end, span.end + WINDOW)]:
         if start <= tok.idx < end or tok.lemma_.lower() not in verbs:
             continue
         for child in tok.children:
@@ -51,9 +56,12 @@ def _resolve(tok: Token, ctx: Context) -> tuple[str | None, Span]:
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     quotes = []
+    sents = list(doc.sents) if len(doc) else []
+    sent_starts = [s.start_char for s in sents]
     for m in _QUOTE.finditer(doc.text):
         inner = m.group()[1:-1]
-        subject = _speaker_for(doc, m.start(), m.end())
+        sent = sents[max(bisect.bisect_right(sent_starts, m.start()) - 1, 0)]
+        subject = _speaker_for(doc, sent, m.start(), m.end())
         if len(inner.split()) < MIN_WORDS and subject is None:
             continue
         speaker, mention, cue = None, None, None
