@@ -55,6 +55,7 @@ class Rules:
     total_before: re.Pattern[str]
     total_after: re.Pattern[str]
     approximate_before: re.Pattern[str]
+    approximate_numbers: frozenset[str]
     conditions: tuple[tuple[re.Pattern[str], str], ...]
 
 
@@ -86,6 +87,7 @@ def rules() -> Rules:
         total_before=re.compile(data["total_before"], re.IGNORECASE),
         total_after=re.compile(data["total_after"], re.IGNORECASE),
         approximate_before=re.compile(data["approximate_before"], re.IGNORECASE),
+        approximate_numbers=words("approximate_numbers"),
         conditions=tuple((re.compile(c["pattern"], re.IGNORECASE), c["label"])
                          for c in data["conditions"]),
     )
@@ -182,6 +184,7 @@ class _Sentence:
     index: int
     kinds: list[str] = field(default_factory=list)
     people: list[tuple[int, int, bool]] = field(default_factory=list)  # value, token, approx
+    moved: set[int] = field(default_factory=set)  # counts that are what an event verb moves
     totals: list[int] = field(default_factory=list)
     # fact, token, governed by an event verb, governed by a verb of saying
     dates: list[tuple[DateFact, int, bool, bool]] = field(default_factory=list)
@@ -247,6 +250,44 @@ def _hypothetical(tok: Token, r: Rules) -> bool:
     verb = _governing_verb(tok)
     return verb is not None and any(
         c.dep_ == "aux" and c.lower_ in r.future_modals for c in verb.children)
+
+
+def _moved(tok: Token, sent: Span, r: Rules) -> bool:
+    """Whether the count at `tok` is what a move moves: under an event verb ("flew 238 men",
+    "twenty-six more inmates were flown"), with one of its own ("the 26 handed in August"),
+    describing a wave ("The first group, 29 prisoners, left"; "a second group of 26"; "29
+    people were part of the first group that were extradited"); not the subject of something
+    else they did ("14 of those sent ... have pleaded not guilty")."""
+    verb = _governing_verb(tok)
+    if verb is not None and _event_verb(verb, sent, r):
+        return True
+    noun = tok.head if tok.dep_ == "nummod" else tok
+    if any(c.dep_ in ("acl", "relcl") and _event_verb(c, sent, r) for c in noun.children):
+        return True
+    for anc in tok.ancestors:
+        if verb is not None and anc.i == verb.i:
+            break
+        if anc.lemma_.lower() in r.wave_nouns:
+            return True
+    if verb is not None and verb.lemma_.lower() == "be":
+        return any(t.lemma_.lower() in r.wave_nouns or _event_verb(t, sent, r)
+                   for c in verb.children if c.dep_ in ("attr", "acomp") for t in c.subtree)
+    return False
+
+
+def _describes_thing(span: Span, r: Rules) -> bool:
+    """Whether a date modifies a noun other than a move ("a 1798 wartime law", "the 1985
+    killing"): it dates that thing, not a transfer ("the Feb. 27 transfer", "Tuesday's flights"
+    keep theirs)."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("nummod", "amod", "compound", "poss") or span.start <= head.i < span.end:
+        return False
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = head.lemma_.lower()
+    return not (lemma in r.wave_nouns or lemma in r.transport_nouns or lemma in r.triggers
+                or head.lower_ in r.triggers)
 
 
 def _is_total(span: Span, fact: CountFact, r: Rules) -> bool:
@@ -395,12 +436,17 @@ def _read_sentence(sent: Span, index: int, doc_facts: dict[str, list[tuple[Span,
             out.totals.append(int(fact.value))
         elif _people_count(span, fact, trigger_tokens, r) and fact.value == int(fact.value):
             before = span.doc.text[sent.start_char:span.start_char]
-            out.people.append((int(fact.value), span.root.i,
-                               bool(r.approximate_before.search(before))))
+            approx = bool(r.approximate_before.search(before)) or any(
+                t.lower_ in r.approximate_numbers for t in span)
+            out.people.append((int(fact.value), span.root.i, approx))
+            if _moved(span.root, sent, r):
+                out.moved.add(int(fact.value))
     for span, fact in doc_facts["dates"]:
         if sent.start <= span.start < sent.end and fact.value:
             if _SMALL_NUMBER.fullmatch(fact.text.strip()):
                 continue  # an age or a count read as a year ("Garza, 51,")
+            if _describes_thing(span, r):
+                continue  # "a 1798 wartime law", "the 1985 killing": no date of a move
             verb = _governing_verb(span.root)
             prev = span.doc[max(span.start - 2, 0):span.start]
             announced = (verb is not None and verb.lemma_.lower() in r.announce_verbs) or any(
@@ -433,6 +479,7 @@ class _Wave:
     dates: list[tuple[DateFact, bool, bool]] = field(default_factory=list)
     ordinals: list[int] = field(default_factory=list)
     totals: list[int] = field(default_factory=list)
+    moved: bool = False  # its count is what an event verb moves in some sentence
 
     def add(self, s: _Sentence) -> None:
         if s not in self.sentences:
@@ -447,18 +494,25 @@ def _nearest(tok: int, counts: list[tuple[int, int, bool]]) -> int:
     return min(counts, key=lambda c: abs(c[1] - tok))[0]
 
 
-def _waves(sents: list[_Sentence], main_count: int | None) -> tuple[_Wave, list[_Wave]]:
+def _waves(sents: list[_Sentence], main_count: int | None,
+           aliases: set[int]) -> tuple[_Wave, list[_Wave]]:
+    """The main wave and the others, by count; `aliases` are other figures of the main one (a
+    headline's "more than 200" for the 238 of the body)."""
     main = _Wave(main_count)
     others: dict[int, _Wave] = {}
     uncounted: list[_Sentence] = []
     for s in sents:
-        counts = [c for c in s.people if c[0] not in s.totals]
+        counts = [(main_count if c[0] in aliases else c[0], *c[1:]) for c in s.people
+                  if c[0] not in s.totals]
         if not counts:
             uncounted.append(s)
             continue
         waves = {v: main if v == main_count else others.setdefault(v, _Wave(v)) for v, _, _ in counts}
         for w in waves.values():
             w.add(s)
+        for v in s.moved:
+            if v in waves:
+                waves[v].moved = True
         for fact, tok, at_event, announced in s.dates + s.since_dates:
             waves[_nearest(tok, counts)].dates.append((fact, at_event, announced))
         for value, tok in s.ordinals:
@@ -478,15 +532,21 @@ def _waves(sents: list[_Sentence], main_count: int | None) -> tuple[_Wave, list[
     return main, list(others.values())
 
 
+_GRANULARITY = {"day": 0, "month": 1, "year": 2}
+
+
 def _best_date(dates: list[tuple[DateFact, bool, bool]], published: date | None,
                main: bool) -> str | None:
     """The date of the move itself: for the main event only a date governed by an event verb
-    ("flew ... on Tuesday", not "said Wednesday"); for a recalled wave any date not of saying."""
-    usable = [f for f, at_event, announced in dates
+    ("flew ... on Tuesday", not "said Wednesday"); for a recalled wave any date not of saying,
+    one governed by its move verb first ("On Feb. 27, Mexico put 29 prisoners on planes" over
+    "The first wave, in late February"). Among those the most specific (day, month, year)."""
+    usable = [(f, at_event) for f, at_event, announced in dates
               if (at_event if main else not announced) and f.value
               and (published is None or f.value <= published.isoformat())]
-    usable.sort(key=lambda f: (not _SPECIFIC_DATE.search(f.text), f.start))
-    return usable[0].value if usable else None
+    usable.sort(key=lambda d: (not d[1], _GRANULARITY.get(d[0].granularity or "", 3),
+                               not _SPECIFIC_DATE.search(d[0].text), d[0].start))
+    return usable[0][0].value if usable else None
 
 
 def _vote(values: list[str]) -> str | None:
@@ -558,6 +618,45 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
     )
 
 
+def _headline(s: _Sentence) -> bool:
+    """A headline: a line of its own that ends without a full stop (sentences are cut at line
+    breaks, so a body sentence ends with its punctuation)."""
+    return not s.span.text.rstrip().endswith((".", "!", "?", '"', "'", "\u201d"))
+
+
+def _same_event(a: _Sentence, b: _Sentence) -> bool:
+    """Whether two lead sentences can report the same move: no country named differently."""
+    return not (set(a.origins) and set(b.origins) and not set(a.origins) & set(b.origins)) and not (
+        set(a.destinations) and set(b.destinations)
+        and not set(a.destinations) & set(b.destinations))
+
+
+def _main_count(lead: list[_Sentence]) -> tuple[int, set[int]]:
+    """The count of the main event from the lead sentences that report it alone, and the
+    other figures given for it: the first sentence's count unless it is a headline or
+    approximate ("more than 200") and a body sentence of the same move gives an exact one
+    ("flew 238 ..."); 1 for one person moved."""
+    first = lead[0]
+    if not first.people:
+        return 1, set()
+    exact = [c for c in first.people if not c[2]]
+    if exact and not _headline(first):
+        return exact[0][0], set()
+    for s in lead[1:]:
+        if _headline(s) or not _same_event(first, s):
+            continue
+        body = [c for c in s.people if not c[2]]
+        if body and (exact or all(_close(body[0][0], c[0]) for c in first.people)):
+            return body[0][0], {c[0] for c in first.people} - {body[0][0]}
+    return (exact or first.people)[0][0], set()
+
+
+def _close(exact: int, approximate: int) -> bool:
+    """Whether an exact count can be what an approximate one rounds ("238" for "more than
+    200" or "about 240"): within half to twice the figure."""
+    return approximate / 2 <= exact <= approximate * 2
+
+
 def _sentences(doc: Doc) -> list[Span]:
     """The sentences of `doc`, also cut at line breaks (a headline or paragraph end that the
     parser ran into the next sentence)."""
@@ -583,11 +682,9 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             if (x := _read_sentence(s, i, facts, r, with_event=False)) and x.strict]
     if not lead:
         return {"events": ()}
-    first = lead[0]
-    exact = [c for c in first.people if not c[2]]
-    main_count = (exact or first.people)[0][0] if first.people else 1
+    main_count, aliases = _main_count(lead)
     sents = [x for i, s in enumerate(all_sents) if (x := _read_sentence(s, i, facts, r, True))]
-    main, others = _waves(sents, main_count)
+    main, others = _waves(sents, main_count, aliases)
     conditions = tuple(dict.fromkeys(
         label for s in all_sents for pattern, label in r.conditions if pattern.search(s.text)))
     main_event = _build(main, sents, doc, ctx, None, conditions)
@@ -600,7 +697,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         dated = event.date is not None and (main_event.date is None or event.date < main_event.date)
         numbered = event.sequence is not None and (
             main_event.sequence is None or event.sequence < main_event.sequence)
-        if dated or numbered:
+        if wave.moved and (dated or numbered):
             recalled.append(event)
     if all(e.date for e in recalled):
         recalled.sort(key=lambda e: e.date or "")
