@@ -340,8 +340,8 @@ def _partial(text: str, q: _Piece, min_words: int) -> bool:
         return True
     first = next((c for c in q.inner if c.isalpha()), "")
     before = text[:q.start].rstrip()[-1:]
-    if first.islower() and before not in (",", ":", ""):
-        return True
+    if first.islower():
+        return True  # a fragment worked into the writer's sentence
     return before.isalnum() and not q.inner.rstrip().endswith((".", "?", "!", ","))
 
 
