@@ -210,6 +210,10 @@ SPEAKER_CASES = [
                  "\"The trucks are ready.\"\n\nVega said the ministry agreed. \"All of them "
                  "leave together,\" he said.",
                  "All of them", "Luis Vega", "he", "say", False, id="he-after-new-subject"),
+    pytest.param("Governor Elena Robles met Senator Raúl Nava. \"We talked about water for an "
+                 "hour,\" she said. He later posted, \"A good meeting with the governor today.\"",
+                 "good meeting", "Raúl Nava", "He", "post", False,
+                 id="gender-learned-from-earlier-pronoun"),
     pytest.param("“We did this for Mexico,” Claudia Sheinbaum’s spokesman said.",
                  "for Mexico", None, "spokesman", "say", False,
                  id="possessive-spokesman-is-not-the-owner"),

@@ -12,8 +12,9 @@ Rules, in order:
 - a proper name is matched to a record by its last words ("Sánchez" -> "Víctor Sánchez"); an
   organization the parser tagged is named as written, without a leading "the";
 - "he" / "she": the most recent person of compatible gender (gender is only known from
-  honorifics and from gendered pronouns in sentences that mention that person alone), preferring
-  the subject of the nearest earlier sentence that mentions anyone;
+  honorifics, from gendered pronouns in sentences that mention that person alone, and from the
+  pronouns already resolved, in text order), preferring the subject of the nearest earlier
+  sentence that mentions anyone;
 - "it", "the department", "the ministry": the most recent organization (whose name has the noun);
 - "the statement", "the post": whoever issued it (the subject of the verb the earlier "in a
   statement" hangs on), else the most recent organization;
@@ -201,11 +202,15 @@ class Resolver:
             return None
         last_sent = self._sentence_of(before[-1].start)
         group = [m for m in before if self._sentence_of(m.start) == last_sent]
+        chosen = group[0].name
         for m in group:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.root.dep_ in SUBJECTS:
-                return m.name
-        return group[0].name
+                chosen = m.name
+                break
+        # What a pronoun was taken to mean is evidence for the next one ("she" ... "He").
+        self.gender.setdefault(chosen, "m" if tok.lower_ in self.words["male_pronouns"] else "f")
+        return chosen
 
     def _recent_org(self, offset: int, noun: str | None) -> str | None:
         for m in reversed(self.mentions):
