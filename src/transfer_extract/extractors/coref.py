@@ -121,6 +121,7 @@ class Resolver:
                                             ent.start_char, ent.end_char))
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.people = sorted({(m.name, m.title) for m in mentions if m.kind == "person"})
+        self.sent_starts = [sent.start_char for sent in doc.sents]
         self.gender = self._genders()
 
     # -- gender ------------------------------------------------------------------------------
@@ -190,10 +191,7 @@ class Resolver:
         return None
 
     def _sentence_of(self, offset: int) -> int:
-        for i, sent in enumerate(self.doc.sents):
-            if sent.start_char <= offset < sent.end_char:
-                return i
-        return -1
+        return bisect.bisect_right(self.sent_starts, offset) - 1
 
     def _pronoun(self, tok: Token) -> str | None:
         before = [m for m in self.mentions if m.kind == "person" and m.end <= tok.idx

@@ -151,7 +151,9 @@ def find_pieces(text: str, warn: list[str]) -> list[_Piece]:
                     sq = None
         if dq is not None:
             nxt = text[paras[p + 1][0]] if p + 1 < len(paras) else ""
-            if nxt and nxt in "\u201c\"" and dq_para >= p - 20:
+            lead = text[paras[dq_para][0]:dq].rstrip()
+            opens_block = not lead or lead[-1] in ":,"  # a paragraph or a "said:" opens it
+            if nxt and nxt in "\u201c\"" and opens_block and dq_para >= p - 20:
                 carry = (dq, dq_para)
             else:
                 warn.append(f"quotes: an opening quotation mark at {dq} is never closed; skipped")
