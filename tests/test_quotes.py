@@ -219,6 +219,10 @@ SPEAKER_CASES = [
                  "hour,\" she said. He later posted, \"A good meeting with the governor today.\"",
                  "good meeting", "Raúl Nava", "He", "post", False,
                  id="gender-learned-from-earlier-pronoun"),
+    pytest.param("Critics say the plan is \"a gift to the cartels and their friends,\" but "
+                 "Senator Raúl Nava said it would work.",
+                 "gift to the cartels", None, "Critics", "say", True,
+                 id="cue-after-but-is-another-clause"),
     pytest.param("“We did this for Mexico,” Claudia Sheinbaum’s spokesman said.",
                  "for Mexico", None, "spokesman", "say", False,
                  id="possessive-spokesman-is-not-the-owner"),

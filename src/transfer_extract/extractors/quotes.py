@@ -201,6 +201,15 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _first_clause(tokens: list[Token]) -> list[Token]:
+    """`tokens` up to the first conjunction or semicolon: in "…," but Ruiz said … the cue after
+    the conjunction belongs to another clause."""
+    for n, tok in enumerate(tokens):
+        if tok.pos_ in ("CCONJ", "SCONJ") or tok.text == ";":
+            return tokens[:n]
+    return tokens
+
+
 def _leading_name(tokens: list[Token], verb: Token) -> Token | None:
     """The proper name that opens the sentence before `verb`, when the parse put the verb's
     subject outside the sentence (a headline run on into the first paragraph)."""
@@ -280,7 +289,7 @@ def _attribute(doc: Doc, pieces: list[_Piece], paras: list[tuple[int, int]],
         subj, cue = None, None
         ends_sentence = q.inner.rstrip().endswith(".")
         if not ends_sentence or doc.text[q.end:q.end + 2].strip()[:1].islower():
-            subj, cue = _cue(outside(q.end, s_end), after=True)
+            subj, cue = _cue(_first_clause(outside(q.end, s_end)), after=True)
         if cue is None:
             subj, cue = _cue(outside(s_start, q.start), after=False)
         q.subject, q.cue = subj, cue
