@@ -223,6 +223,10 @@ SPEAKER_CASES = [
                  "Senator Raúl Nava said it would work.",
                  "gift to the cartels", None, "Critics", "say", True,
                  id="cue-after-but-is-another-clause"),
+    pytest.param("Governor Elena Robles said the decision, which analysts described as rushed, "
+                 "was \"entirely our own and nobody else's.\"",
+                 "entirely our own", "Elena Robles", "Governor Elena Robles", "say", True,
+                 id="governing-verb-beats-nearer-verb"),
     pytest.param("“We did this for Mexico,” Claudia Sheinbaum’s spokesman said.",
                  "for Mexico", None, "spokesman", "say", False,
                  id="possessive-spokesman-is-not-the-owner"),

@@ -223,7 +223,8 @@ def _leading_name(tokens: list[Token], verb: Token) -> Token | None:
     return last
 
 
-def _cue(tokens: list[Token], after: bool) -> tuple[Token | None, str | None]:
+def _cue(tokens: list[Token], after: bool,
+         governs: frozenset[int] = frozenset()) -> tuple[Token | None, str | None]:
     """The speaker token and the cue among `tokens` (outside quotations, in one sentence)."""
     verbs = set(load_lines("reporting_verbs.txt"))
     for tok in tokens:
@@ -233,6 +234,8 @@ def _cue(tokens: list[Token], after: bool) -> tuple[Token | None, str | None]:
             if obj is not None and obj in tokens:
                 return obj, "according to"
     order = tokens if after else list(reversed(tokens))
+    # A reporting verb the quotation hangs on in the parse comes first.
+    order = [t for t in order if t.i in governs] + [t for t in order if t.i not in governs]
     first_cue: tuple[Token | None, str | None] = (None, None)
     for tok in order:
         if tok.lemma_.lower() not in verbs or tok.pos_ not in ("VERB", "AUX"):
@@ -291,7 +294,10 @@ def _attribute(doc: Doc, pieces: list[_Piece], paras: list[tuple[int, int]],
         if not ends_sentence or doc.text[q.end:q.end + 2].strip()[:1].islower():
             subj, cue = _cue(_first_clause(outside(q.end, s_end)), after=True)
         if cue is None:
-            subj, cue = _cue(outside(s_start, q.start), after=False)
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            governs = frozenset(t.i for t in span.root.ancestors) if span is not None \
+                else frozenset()
+            subj, cue = _cue(outside(s_start, q.start), after=False, governs=governs)
         q.subject, q.cue = subj, cue
         if subj is not None:
             q.speaker = resolver.resolve(subj)
