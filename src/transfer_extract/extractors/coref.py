@@ -81,16 +81,24 @@ def name_phrase(tok: Token) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ in ("flat", "compound") and child.i == last + 1:
             last = child.i
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:  # widen to the whole entity
-            first, last = min(first, ent.start), max(last, ent.end - 1)
+    doc = tok.doc
+    if tok.ent_iob_ in ("B", "I"):  # widen to the whole entity
+        b = tok.i
+        while doc[b].ent_iob_ == "I" and b > 0:
+            b -= 1
+        e = tok.i
+        while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I":
+            e += 1
+        first, last = min(first, b), max(last, e)
     for i in range(first, tok.i):  # never across a line break
         if tok.doc[i].is_space and "\n" in tok.doc[i].text:
             first = i + 1
     while first < tok.i and (tok.doc[first].is_space or tok.doc[first].is_punct):
         first += 1
-    start, end = tok.doc[first].idx, tok.doc[last].idx + len(tok.doc[last].text)
-    if tok.doc.text[start:end].endswith(("'s", "\u2019s")):
+    while last > tok.i and doc[last].text in ("'s", "\u2019s", "'", "\u2019"):
+        last -= 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    if doc[last].text.endswith(("'s", "\u2019s")):
         end -= 2
     return start, end
 
@@ -100,6 +108,7 @@ class Resolver:
 
     def __init__(self, doc: Doc, ctx: Context) -> None:
         self.doc = doc
+        self.text = doc.text
         self.words = load_json("coref.json")
         art = ctx.article
         mentions: list[Mention] = []
@@ -142,8 +151,9 @@ class Resolver:
                     counts[0] += 1
                 elif tok.idx > first and tok.lower_ in female:
                     counts[1] += 1
+        text = self.text
         for m in self.mentions:
-            before = self.doc.text[max(0, m.start - 8):m.start].lower().split()
+            before = text[max(0, m.start - 8):m.start].lower().split()
             if before and before[-1] in self.words["male_honorifics"]:
                 score.setdefault(m.name, [0, 0])[0] += 5
             elif before and before[-1] in self.words["female_honorifics"]:
@@ -173,7 +183,7 @@ class Resolver:
         if known is not None:
             return known.name
         if tok.pos_ == "PROPN":
-            return self._proper(self.doc.text[start:end], tok)
+            return self._proper(self.text[start:end], tok)
         if tok.pos_ == "NOUN":
             return self._nominal(tok)
         return None

@@ -274,7 +274,8 @@ def _introducer(doc: Doc, ps: int, pe: int) -> tuple[Token | None, str | None]:
 
 def _attribute(doc: Doc, pieces: list[_Piece], paras: list[tuple[int, int]],
                resolver: Resolver) -> None:
-    bounds = {p: _bounds(doc.text, ps, pe, pieces) for p, (ps, pe) in enumerate(paras)}
+    text = doc.text
+    bounds = {p: _bounds(text, ps, pe, pieces) for p, (ps, pe) in enumerate(paras)}
     inside = [(q.start, q.end) for q in pieces]
 
     def outside(a: int, b: int) -> list[Token]:
@@ -291,7 +292,7 @@ def _attribute(doc: Doc, pieces: list[_Piece], paras: list[tuple[int, int]],
         s_end = min([b for b in starts if b >= q.end] + [pe])
         subj, cue = None, None
         ends_sentence = q.inner.rstrip().endswith(".")
-        if not ends_sentence or doc.text[q.end:q.end + 2].strip()[:1].islower():
+        if not ends_sentence or text[q.end:q.end + 2].strip()[:1].islower():
             subj, cue = _cue(_first_clause(outside(q.end, s_end)), after=True)
         if cue is None:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -329,11 +330,12 @@ def _continue(doc: Doc, quotes: list[_Piece], paras: list[tuple[int, int]],
     """Quotes without a cue take the speaker of the quote before them in the paragraph, or, when
     the paragraph is nothing but the quotation, of the paragraph before."""
     last_in_para: dict[int, _Piece] = {}
+    text = doc.text
     for q in quotes:
         if q.cue is None:
             donor = last_in_para.get(q.para)
             ps, pe = paras[q.para]
-            alone = not re.search(r"\w", doc.text[ps:q.start] + doc.text[q.end:pe]) or (
+            alone = not re.search(r"\w", text[ps:q.start] + text[q.end:pe]) or (
                 q.end > pe)
             if donor is None and alone and q.para > 0:
                 donor = last_in_para.get(q.para - 1)
