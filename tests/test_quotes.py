@@ -128,6 +128,15 @@ SPEAKER_CASES = [
                  "\"Families deserve to know who was sent away.\"",
                  "Families deserve", "Paula Ríos", "Senator Paula Ríos", "say", False,
                  id="same-paragraph-continues"),
+    pytest.param("\"We want the list of names published today,\" Senator Paula Ríos said. "
+                 "Governor Elena Robles disagreed: \"Families deserve privacy more than lists.\"",
+                 "Families deserve", None, None, None, False,
+                 id="no-continuation-past-another-name"),
+    pytest.param("\"We want the list of names published today,\" Senator Paula Ríos said. "
+                 "Governor Elena Robles was not convinced.\n\n"
+                 "\"Families deserve privacy more than lists.\"",
+                 "Families deserve", None, None, None, False,
+                 id="no-paragraph-continuation-past-another-name"),
     pytest.param("Governor Elena Robles gave a long answer.\n\n"
                  "“We asked for help and we received it.\n\n"
                  "“Now the work begins in every town of the state.”",

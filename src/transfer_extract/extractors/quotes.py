@@ -325,6 +325,20 @@ def _merge(text: str, pieces: list[_Piece]) -> list[_Piece]:
     return out
 
 
+def _someone_else(doc: Doc, resolver: Resolver, donor: _Piece, end: int) -> bool:
+    """Whether a person or organization other than `donor`'s speaker is named after the
+    donor quote's sentence and before `end`."""
+    names = {donor.speaker} if donor.speaker else set()
+    start = max(donor.end, donor.mention[1] if donor.mention else 0)
+    stop = re.compile(r"[.!?][\"\u201d\u2019')]*\s").search(doc.text, start, end)
+    start = stop.end() if stop else end  # from the end of the donor's own sentence
+    for m in resolver.mentions:
+        if start <= m.start < end and m.name not in names:
+            return True
+    return any(start <= e.start_char < end and e.label_ in ("PERSON", "ORG")
+               and e.text not in names for e in doc.ents)
+
+
 def _continue(doc: Doc, quotes: list[_Piece], paras: list[tuple[int, int]],
               resolver: Resolver) -> None:
     """Quotes without a cue take the speaker of the quote before them in the paragraph, or, when
@@ -344,6 +358,8 @@ def _continue(doc: Doc, quotes: list[_Piece], paras: list[tuple[int, int]],
                     if subj is not None:
                         q.subject, q.cue = subj, cue
                         q.speaker, q.mention = resolver.resolve(subj), name_phrase(subj)
+            if donor is not None and _someone_else(doc, resolver, donor, q.start):
+                donor = None  # "…," Ruiz said. Lopez disagreed: "…" is not Ruiz's
             if donor is not None and donor.cue is not None:
                 q.subject, q.cue, q.speaker, q.mention = (donor.subject, donor.cue,
                                                           donor.speaker, donor.mention)
