@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 from transfer_extract.data import load_json, load_lines
 from transfer_extract.extractors import Context
 from transfer_extract.extractors.coref import SUBJECTS, Resolver, name_phrase
-from transfer_extract.record import Quote, Span
+from transfer_extract.record import Quote
 
 _DOUBLE = "\u201c\u201d\""
 _SINGLE = "\u2018\u2019'"
@@ -414,6 +414,3 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
 def _to_original(warning: str, ctx: Context) -> str:
     """The warning with its cleaned-text offset turned into an original offset."""
     return re.sub(r" at (\d+)", lambda m: f" at {ctx.article.to_start(int(m.group(1)))}", warning)
-
-
-__all__ = ["Span", "extract", "find_pieces"]
