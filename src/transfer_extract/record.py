@@ -106,6 +106,8 @@ class Quote(_Fact):
     speaker_mention: Span | None
     cue: str | None
     partial: bool = False
+    content: str = ""  # the quoted words without quotation marks, split parts joined
+    parts: tuple[Span, ...] = ()  # each part of a quotation split by its cue (else empty)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -52,8 +52,11 @@ def record_tables(record: dict[str, Any], only: str | None = None) -> Group:
         "people": _table("people", ["name", "role", "mentions"],
                          [[p["name"], p["role"], f"{len(p['mentions'])}: {_names(p['mentions'])}"]
                           for p in record["people"]]),
-        "quotes": _table("quotes", ["speaker", "cue", "quote"],
-                         [[q["speaker"], q["cue"], q["text"]] for q in record["quotes"]]),
+        "quotes": _table("quotes", ["speaker", "said by", "cue", "quote", "at"],
+                         [[q["speaker"] or "?",
+                           (q["speaker_mention"] or {}).get("text"), q["cue"],
+                           ("(partial) " if q.get("partial") else "") + q["text"], q["start"]]
+                          for q in record["quotes"]]),
     }
     parts: list[Any] = [header]
     parts.extend(t for name, t in tables.items() if only in (None, name))

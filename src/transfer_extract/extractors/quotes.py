@@ -1,74 +1,416 @@
-"""Quotes: text in quotation marks, with the speaker from the reporting verb's subject."""
+"""Quotes: direct quotations with their speaker, the words that name the speaker, and the cue.
+
+Finding (on the cleaned text, so quotes inside boilerplate are never seen):
+- quotation marks are read paragraph by paragraph (a paragraph is a non-empty line): curly
+  double “…”, straight double "…", and, outside a double quotation, single ‘…’ or '…' (an
+  apostrophe inside a word never opens or closes one);
+- a quotation left open at the end of a paragraph continues when the next paragraph opens with a
+  quotation mark (the multi-paragraph convention); any other unbalanced mark, and any quotation
+  longer than `max_chars`, is skipped with a warning instead of guessing a span;
+- "…," she said, "…" (the first part ends in a comma, the cue between ends in a comma) is one
+  quote; `parts` holds each part's span, `content` the quoted words joined.
+
+Who said it:
+- the cue is searched in the quote's own sentence (quotation interiors masked): after the quote
+  first, then before it, nearest first; the cue is the LEMMA of the reporting verb
+  (data/reporting_verbs.txt), "according to" for that frame, or the speech noun ("answer") when
+  the speaker comes from an introducing sentence;
+- the speaker is the verb's subject (through "who" and coordinated verbs), resolved to a
+  record name by `coref.Resolver` (pronouns, "the statement", "the department", surnames);
+- a quote without a cue continues the speaker of an earlier quote in its paragraph, and a
+  paragraph that is only a quotation continues the speaker of the paragraph before.
+
+A quote of fewer than `min_words` words is kept only when it has a cue; it, and a quoted
+fragment inside the writer's own sentence, is marked `partial`.
+"""
 
 from __future__ import annotations
 
-import bisect
 import re
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
-from transfer_extract.data import load_lines
+from transfer_extract.data import load_json, load_lines
 from transfer_extract.extractors import Context
-from transfer_extract.record import Quote, Span
+from transfer_extract.extractors.coref import SUBJECTS, Resolver, name_phrase
+from transfer_extract.record import Quote
 
-_QUOTE = re.compile(r"\u201c[^\u201c\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}\"")
-_PRONOUNS = {"he", "she", "they", "it"}
-MIN_WORDS = 4
-# The reporting verb is looked for at most this many tokens before or after the quote, so that
-# thousands of quotes in one endless "sentence" still take linear time.
-WINDOW = 60
+_DOUBLE = "\u201c\u201d\""
+_SINGLE = "\u2018\u2019'"
+_OPENERS = "\u201c\u2018\"'"
+_BEFORE_OPEN = "([{\u2014\u2013-/"
+_RELATIVE = {"who", "that", "which"}
 
 
-def _speaker_for(doc: Doc, sent: SpacySpan, start: int, end: int) -> Token | None:
-    """The subject of a reporting verb in the sentence of the quote, outside the quote."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    verbs = set(load_lines("reporting_verbs.txt"))
-    for tok in doc[max(sent.start, span.start - WINDOW):min(sent.end, span.end + WINDOW)]:
-        if start <= tok.idx < end or tok.lemma_.lower() not in verbs:
+@dataclass
+class _Piece:
+    start: int  # cleaned-text offsets, quotation marks included
+    end: int
+    para: int
+    inner: str  # the quoted words, marks removed (paragraphs joined by a space)
+    subject: Token | None = None
+    cue: str | None = None
+    speaker: str | None = None
+    mention: tuple[int, int] | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _settings() -> dict[str, Any]:
+    return load_json("quotes.json")
+
+
+def _role(text: str, i: int) -> str:
+    """'open', 'close', 'either' or '' (an apostrophe) for the quotation mark at `i`."""
+    c = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if c == "\u201c":
+        return "open"
+    if c == "\u201d":
+        return "close"
+    if c == "\u2018":
+        return "open" if not prev.isalnum() else ""
+    if c in "\u2019'":
+        if nxt.isalnum():
+            return "open" if c == "'" and (prev.isspace() or prev in _BEFORE_OPEN) else ""
+        return "close" if not prev.isspace() else ""
+    opens = prev.isspace() or prev in _BEFORE_OPEN
+    closes = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+    if opens and not nxt.isspace() and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def _inner(text: str, start: int, end: int) -> str:
+    lines = [ln.strip() for ln in text[start:end].split("\n") if ln.strip()]
+    lines = [ln[1:] if ln[0] in _OPENERS else ln for ln in lines]
+    joined = " ".join(lines)
+    return joined[:-1] if joined and joined[-1] in _DOUBLE + _SINGLE else joined
+
+
+def find_pieces(text: str, warn: list[str]) -> list[_Piece]:
+    """Every balanced quotation in `text` (see the module docstring); problems go to `warn`."""
+    limit = _settings()["max_chars"]
+    paras = _paragraphs(text)
+    pieces: list[_Piece] = []
+    carry: tuple[int, int] | None = None  # (start, para) of a quotation open across paragraphs
+
+    def emit(start: int, end: int, para: int) -> None:
+        if end - start > limit:
+            warn.append(f"quotes: a quotation of {end - start} characters at {start} was skipped"
+                        " (longer than the limit)")
+        else:
+            pieces.append(_Piece(start, end, para, _inner(text, start, end)))
+
+    for p, (ps, pe) in enumerate(paras):
+        dq: int | None = None
+        dq_para = p
+        sq: int | None = None
+        skip_first = False
+        if carry is not None:
+            dq, dq_para = carry
+            carry = None
+            skip_first = True
+        for i in range(ps, pe):
+            c = text[i]
+            if c not in _DOUBLE and c not in _SINGLE:
+                continue
+            role = _role(text, i)
+            if not role:
+                continue
+            if c in _DOUBLE:
+                if skip_first:
+                    skip_first = False
+                    continue
+                if dq is None:
+                    if role == "close":
+                        warn.append(f"quotes: a closing quotation mark at {i} has no opening"
+                                    " mark; skipped")
+                    else:
+                        dq, dq_para, sq = i, p, None
+                elif role == "open":
+                    warn.append(f"quotes: an opening quotation mark at {dq} is never closed;"
+                                " skipped")
+                    dq, dq_para = i, p
+                else:
+                    emit(dq, i + 1, dq_para)
+                    dq = None
+            elif dq is None and not skip_first:
+                if sq is None and role == "open" and c != "\u2019":
+                    sq = i
+                elif sq is not None and role in ("close", "either"):
+                    emit(sq, i + 1, p)
+                    sq = None
+        if dq is not None:
+            nxt = text[paras[p + 1][0]] if p + 1 < len(paras) else ""
+            lead = text[paras[dq_para][0]:dq].rstrip()
+            opens_block = not lead or lead[-1] in ":,"  # a paragraph or a "said:" opens it
+            if nxt and nxt in "\u201c\"" and opens_block and dq_para >= p - 20:
+                carry = (dq, dq_para)
+            else:
+                warn.append(f"quotes: an opening quotation mark at {dq} is never closed; skipped")
+    return pieces
+
+
+def _bounds(text: str, ps: int, pe: int, pieces: list[_Piece]) -> list[int]:
+    """Sentence starts in the paragraph `ps`..`pe`, with quotation interiors masked."""
+    masked = list(text[ps:pe])
+    for q in pieces:
+        if ps <= q.start < pe:
+            for i in range(q.start, min(q.end, pe)):
+                masked[i - ps] = "Q"
+            if q.inner.rstrip().endswith(".") and q.end <= pe:
+                masked[q.end - 1 - ps] = "."
+    flat = "".join(masked)
+    abbrev = set(_settings()["abbreviations"])
+    starts = [ps]
+    for m in re.finditer(r"[.!?][)\]]*\s+(?=[A-Z\u201c\"\u2018'Q\u00bf\u00a1])", flat):
+        word = re.search(r"(\S+)$", flat[: m.start() + 1])
+        w = word.group(1) if word else ""
+        if re.fullmatch(r"(?:[A-Za-z]\.)+", w) or w[:-1].lower() in abbrev:
             continue
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
+        starts.append(ps + m.end())
+    return starts
+
+
+def _subject(verb: Token) -> Token | None:
+    seen = 0
+    while seen < 4:
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subj is not None:
+            appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                         None)
+            if appos is not None and subj.pos_ != "PROPN":
+                return appos  # "His attorney, Leonardo Cantú, said"
+            if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
+                and verb.head is not verb:
+            verb, seen = verb.head, seen + 1
+            continue
+        return None
     return None
 
 
-def _resolve(tok: Token, ctx: Context) -> tuple[str | None, Span]:
-    people = [*ctx.found.get("officials", ()), *ctx.found.get("people", ())]
-    cut = ctx.article.span(tok.idx, tok.idx + len(tok.text))
-    phrase = [t for t in tok.subtree if not t.is_space]
-    mention = ctx.article.span(phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
-    if tok.lower_ in _PRONOUNS:
-        best = None
-        for p in people:
-            for m in p.mentions:
-                if m.start < cut.start and (best is None or m.start > best[1]):
-                    best = (p.name, m.start)
-        return (best[0] if best else None), cut
-    for p in people:
-        if any(m.start <= cut.start < m.end for m in p.mentions):
-            return p.name, mention
-    return mention.text, mention
+def _first_clause(tokens: list[Token]) -> list[Token]:
+    """`tokens` up to the first conjunction or semicolon: in "…," but Ruiz said … the cue after
+    the conjunction belongs to another clause."""
+    for n, tok in enumerate(tokens):
+        if tok.pos_ in ("CCONJ", "SCONJ") or tok.text == ";":
+            return tokens[:n]
+    return tokens
+
+
+def _leading_name(tokens: list[Token], verb: Token) -> Token | None:
+    """The proper name that opens the sentence before `verb`, when the parse put the verb's
+    subject outside the sentence (a headline run on into the first paragraph)."""
+    lead = [t for t in tokens if t.i < verb.i and not t.is_punct][:4]
+    names = [t for t in lead if t.pos_ == "PROPN"]
+    if not names or lead[0].pos_ not in ("PROPN", "DET"):
+        return None
+    last = names[0]
+    while last.i + 1 < verb.i and last.doc[last.i + 1].pos_ == "PROPN":
+        last = last.doc[last.i + 1]
+    return last
+
+
+def _cue(tokens: list[Token], after: bool,
+         governs: frozenset[int] = frozenset()) -> tuple[Token | None, str | None]:
+    """The speaker token and the cue among `tokens` (outside quotations, in one sentence)."""
+    verbs = set(load_lines("reporting_verbs.txt"))
+    for tok in tokens:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) \
+                and tok.doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None and obj in tokens:
+                return obj, "according to"
+    order = tokens if after else list(reversed(tokens))
+    # A reporting verb the quotation hangs on in the parse comes first.
+    order = [t for t in order if t.i in governs] + [t for t in order if t.i not in governs]
+    first_cue: tuple[Token | None, str | None] = (None, None)
+    for tok in order:
+        if tok.lemma_.lower() not in verbs or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(tok)
+        if subj is None and after and tok.i + 1 < len(tok.doc):
+            nxt = tok.doc[tok.i + 1]
+            if nxt.pos_ in ("PROPN", "PRON") or nxt.lower_ == "the":
+                subj = nxt if nxt.pos_ != "DET" else nxt.head
+        if subj is not None and subj not in tokens:
+            subj = _leading_name(tokens, tok)
+        if subj is not None and subj in tokens:
+            return subj, tok.lemma_.lower()
+        if first_cue[1] is None:
+            first_cue = (None, tok.lemma_.lower())
+    return first_cue
+
+
+def _introducer(doc: Doc, ps: int, pe: int) -> tuple[Token | None, str | None]:
+    """The speaker of a paragraph that introduces the next one's quotation ("X gave a lengthy
+    answer." / "X said:"): the subject of its last sentence, when that sentence speaks."""
+    span = doc.char_span(ps, pe, alignment_mode="expand")
+    if span is None:
+        return None, None
+    sent = list(span.sents)[-1]
+    nouns = set(_settings()["speech_nouns"])
+    verbs = set(load_lines("reporting_verbs.txt"))
+    cue = next((t.lemma_.lower() for t in sent if t.lemma_.lower() in nouns and t.pos_ == "NOUN"),
+               None)
+    if cue is None and (sent.text.rstrip().endswith(":") or sent.root.lemma_.lower() in verbs):
+        cue = sent.root.lemma_.lower()
+    if cue is None:
+        return None, None
+    return _subject(sent.root), cue
+
+
+def _attribute(doc: Doc, pieces: list[_Piece], paras: list[tuple[int, int]],
+               resolver: Resolver) -> None:
+    text = doc.text
+    bounds = {p: _bounds(text, ps, pe, pieces) for p, (ps, pe) in enumerate(paras)}
+    inside = [(q.start, q.end) for q in pieces]
+
+    def outside(a: int, b: int) -> list[Token]:
+        span = doc.char_span(a, b, alignment_mode="contract") if b > a else None
+        if span is None:
+            return []
+        return [t for t in span if not t.is_space
+                and not any(s <= t.idx < e for s, e in inside)]
+
+    for q in pieces:
+        ps, pe = paras[q.para]
+        starts = bounds[q.para]
+        s_start = max(b for b in starts if b <= q.start)
+        s_end = min([b for b in starts if b >= q.end] + [pe])
+        subj, cue = None, None
+        ends_sentence = q.inner.rstrip().endswith(".")
+        if not ends_sentence or text[q.end:q.end + 2].strip()[:1].islower():
+            subj, cue = _cue(_first_clause(outside(q.end, s_end)), after=True)
+        if cue is None:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            governs = frozenset(t.i for t in span.root.ancestors) if span is not None \
+                else frozenset()
+            subj, cue = _cue(outside(s_start, q.start), after=False, governs=governs)
+        q.subject, q.cue = subj, cue
+        if subj is not None:
+            q.speaker = resolver.resolve(subj)
+            q.mention = name_phrase(subj)
+
+
+def _same(a: Token | None, b: Token | None) -> bool:
+    return a is not None and b is not None and a.i == b.i
+
+
+def _merge(text: str, pieces: list[_Piece]) -> list[_Piece]:
+    """Join "…," she said, "…" into one quote."""
+    out: list[_Piece] = []
+    for q in pieces:
+        prev = out[-1] if out else None
+        if prev is not None and prev.para == q.para and prev.inner.rstrip().endswith(",") \
+                and prev.cue is not None and (q.cue is None or _same(q.subject, prev.subject)):
+            gap = text[prev.end:q.start].strip()
+            if gap.endswith(",") and len(gap) < 160:
+                out[-1] = replace(prev, end=q.end, inner=f"{prev.inner} {q.inner}",
+                                  parts=[*prev.parts, (q.start, q.end)])
+                continue
+        out.append(replace(q, parts=[(q.start, q.end)]))
+    return out
+
+
+def _someone_else(doc: Doc, resolver: Resolver, donor: _Piece, end: int) -> bool:
+    """Whether a person or organization other than `donor`'s speaker is named after the
+    donor quote's sentence and before `end`."""
+    names = {donor.speaker} if donor.speaker else set()
+    start = max(donor.end, donor.mention[1] if donor.mention else 0)
+    stop = re.compile(r"[.!?][\"\u201d\u2019')]*\s").search(doc.text, start, end)
+    start = stop.end() if stop else end  # from the end of the donor's own sentence
+    for m in resolver.mentions:
+        if start <= m.start < end and m.name not in names:
+            return True
+    return any(start <= e.start_char < end and e.label_ in ("PERSON", "ORG")
+               and e.text not in names for e in doc.ents)
+
+
+def _continue(doc: Doc, quotes: list[_Piece], paras: list[tuple[int, int]],
+              resolver: Resolver) -> None:
+    """Quotes without a cue take the speaker of the quote before them in the paragraph, or, when
+    the paragraph is nothing but the quotation, of the paragraph before."""
+    last_in_para: dict[int, _Piece] = {}
+    text = doc.text
+    for q in quotes:
+        if q.cue is None:
+            donor = last_in_para.get(q.para)
+            ps, pe = paras[q.para]
+            alone = not re.search(r"\w", text[ps:q.start] + text[q.end:pe]) or (
+                q.end > pe)
+            if donor is None and alone and q.para > 0:
+                donor = last_in_para.get(q.para - 1)
+                if donor is None and not any(o.para == q.para - 1 for o in quotes):
+                    subj, cue = _introducer(doc, *paras[q.para - 1])
+                    if subj is not None:
+                        q.subject, q.cue = subj, cue
+                        q.speaker, q.mention = resolver.resolve(subj), name_phrase(subj)
+            if donor is not None and _someone_else(doc, resolver, donor, q.start):
+                donor = None  # "…," Ruiz said. Lopez disagreed: "…" is not Ruiz's
+            if donor is not None and donor.cue is not None:
+                q.subject, q.cue, q.speaker, q.mention = (donor.subject, donor.cue,
+                                                          donor.speaker, donor.mention)
+        if q.cue is not None:
+            for p, (ps, _) in enumerate(paras):
+                if q.para <= p and ps < q.end:
+                    last_in_para[p] = q
+
+
+def _partial(text: str, q: _Piece, min_words: int) -> bool:
+    words = q.inner.split()
+    if len(words) < min_words:
+        return True
+    first = next((c for c in q.inner if c.isalpha()), "")
+    before = text[:q.start].rstrip()[-1:]
+    if first.islower():
+        return True  # a fragment worked into the writer's sentence
+    return before.isalnum() and not q.inner.rstrip().endswith((".", "?", "!", ","))
+
+
+def _name_like(inner: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", inner)]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
-    quotes = []
-    sents = list(doc.sents) if len(doc) else []
-    sent_starts = [s.start_char for s in sents]
-    for m in _QUOTE.finditer(doc.text):
-        inner = m.group()[1:-1]
-        sent = sents[max(bisect.bisect_right(sent_starts, m.start()) - 1, 0)]
-        subject = _speaker_for(doc, sent, m.start(), m.end())
-        if len(inner.split()) < MIN_WORDS and subject is None:
-            continue
-        speaker, mention, cue = None, None, None
-        if subject is not None:
-            speaker, mention = _resolve(subject, ctx)
-            cue = subject.head.lemma_
-        span = ctx.article.span(m.start(), m.end())
-        quotes.append(Quote(span.start, span.end, span.text, speaker, mention, cue,
-                            len(inner.split()) < MIN_WORDS))
-    return {"quotes": tuple(quotes)}
+    settings = _settings()
+    warnings: list[str] = []
+    text = doc.text
+    pieces = find_pieces(text, warnings)
+    paras = _paragraphs(text)
+    resolver = Resolver(doc, ctx)
+    _attribute(doc, pieces, paras, resolver)
+    quotes = _merge(text, pieces)
+    _continue(doc, quotes, paras, resolver)
+    found = []
+    for q in quotes:
+        partial = _partial(text, q, settings["min_words"])
+        short = len(q.inner.split()) < settings["min_words"]
+        if short and (q.cue is None or _name_like(q.inner)):
+            continue  # an unattributed phrase, or a nickname ("Comandante R-12")
+        span = ctx.article.span(q.start, q.end)
+        mention = ctx.article.span(*q.mention) if q.mention else None
+        parts = tuple(ctx.article.span(a, b) for a, b in q.parts) if len(q.parts) > 1 else ()
+        found.append(Quote(span.start, span.end, span.text, q.speaker, mention, q.cue, partial,
+                           content=q.inner, parts=parts))
+    for w in warnings:
+        ctx.warnings.append(_to_original(w, ctx))
+    return {"quotes": tuple(found)}
+
+
+def _to_original(warning: str, ctx: Context) -> str:
+    """The warning with its cleaned-text offset turned into an original offset."""
+    return re.sub(r" at (\d+)", lambda m: f" at {ctx.article.to_start(int(m.group(1)))}", warning)

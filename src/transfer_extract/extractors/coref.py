@@ -1,0 +1,260 @@
+"""Coreference: which person or organization a mention refers to.
+
+`Resolver(doc, ctx)` collects the referents the earlier extractors found (the `officials` and
+`people` records, the `cartels`, and the organizations the parser tagged) with their mentions,
+mapped to offsets of the cleaned text (`doc`). `Resolver.resolve(token)` takes the head token of
+a mention ("she", "Sánchez", "the department", "the statement", "the senator") and returns the
+canonical name it refers to, or None when the text does not say. It is not tied to quotes: the
+entities extractor can use it to attach pronoun mentions to people.
+
+Rules, in order:
+- a token inside a known mention is that referent;
+- a proper name is matched to a record by its last words ("Sánchez" -> "Víctor Sánchez"); an
+  organization the parser tagged is named as written, without a leading "the";
+- "he" / "she": the most recent person of compatible gender (gender is only known from
+  honorifics, from gendered pronouns in sentences that mention that person alone, and from the
+  pronouns already resolved, in text order), preferring the subject of the nearest earlier
+  sentence that mentions anyone;
+- "it", "the department", "the ministry": the most recent organization (whose name has the noun);
+- "the statement", "the post": whoever issued it (the subject of the verb the earlier "in a
+  statement" hangs on), else the most recent organization;
+- "the senator", "the secretary": the most recent person whose title or role has that word.
+A wrong name is worse than none: anything else resolves to None.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from transfer_extract.article import Article
+from transfer_extract.data import load_json
+from transfer_extract.extractors import Context
+from transfer_extract.pipeline import CARTEL_LABEL, strip_accents
+
+Kind = Literal["person", "organization"]
+SUBJECTS = ("nsubj", "nsubjpass")
+_NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+_MODIFIERS = ("det", "compound", "amod", "poss", "nmod", "flat")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a referent, in cleaned-text offsets."""
+
+    name: str
+    kind: Kind
+    start: int
+    end: int
+    title: str = ""
+
+
+def to_clean(article: Article, offset: int) -> int:
+    """The cleaned-text offset of original offset `offset` (inverse of `Article.to_start`)."""
+    if not article.orig_starts:
+        return offset
+    i = max(bisect.bisect_right(article.orig_starts, offset) - 1, 0)
+    return article.clean_starts[i] + offset - article.orig_starts[i]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(strip_accents(text).lower().replace("-", " ").replace("\u2019", "'").split())
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
+
+
+def name_phrase(tok: Token) -> tuple[int, int]:
+    """Character offsets of the words naming `tok`'s mention: the token with its determiner,
+    compounds and modifiers to the left, without appositions or relative clauses."""
+    first = last = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _MODIFIERS and not child.is_punct:
+            first = min(first, child.left_edge.i)
+    for child in tok.rights:
+        if child.dep_ in ("flat", "compound") and child.i == last + 1:
+            last = child.i
+    doc = tok.doc
+    if tok.ent_iob_ in ("B", "I"):  # widen to the whole entity
+        b = tok.i
+        while doc[b].ent_iob_ == "I" and b > 0:
+            b -= 1
+        e = tok.i
+        while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I":
+            e += 1
+        first, last = min(first, b), max(last, e)
+    for i in range(first, tok.i):  # never across a line break
+        if tok.doc[i].is_space and "\n" in tok.doc[i].text:
+            first = i + 1
+    while first < tok.i and (tok.doc[first].is_space or tok.doc[first].is_punct):
+        first += 1
+    while last > tok.i and doc[last].text in ("'s", "\u2019s", "'", "\u2019"):
+        last -= 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    if doc[last].text.endswith(("'s", "\u2019s")):
+        end -= 2
+    return start, end
+
+
+class Resolver:
+    """Resolves mentions in `doc` to the referents of `ctx.found` (see the module docstring)."""
+
+    def __init__(self, doc: Doc, ctx: Context) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.words = load_json("coref.json")
+        art = ctx.article
+        mentions: list[Mention] = []
+        for rec in (*ctx.found.get("officials", ()), *ctx.found.get("people", ())):
+            title = (getattr(rec, "title", None) or getattr(rec, "role", None) or "")
+            for m in rec.mentions:
+                mentions.append(Mention(rec.name, "person", to_clean(art, m.start),
+                                        to_clean(art, m.start) + len(m.text), title.lower()))
+        for rec in ctx.found.get("cartels", ()):
+            for m in rec.mentions:
+                mentions.append(Mention(rec.name, "organization", to_clean(art, m.start),
+                                        to_clean(art, m.start) + len(m.text)))
+        taken = [(m.start, m.end) for m in mentions]
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "NORP") and ent.label_ != CARTEL_LABEL and not any(
+                    s < ent.end_char and ent.start_char < e for s, e in taken):
+                if ent.label_ == "ORG":
+                    mentions.append(Mention(_strip_det(ent.text), "organization",
+                                            ent.start_char, ent.end_char))
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.people = sorted({(m.name, m.title) for m in mentions if m.kind == "person"})
+        self.sent_starts = [sent.start_char for sent in doc.sents]
+        self.gender = self._genders()
+
+    # -- gender ------------------------------------------------------------------------------
+    def _genders(self) -> dict[str, str]:
+        male, female = set(self.words["male_pronouns"]), set(self.words["female_pronouns"])
+        score: dict[str, list[int]] = {}
+        for sent in self.doc.sents:
+            inside = {m.name for m in self.mentions
+                      if m.kind == "person" and sent.start_char <= m.start < sent.end_char}
+            if len(inside) != 1:
+                continue
+            name = inside.pop()
+            first = min(m.start for m in self.mentions
+                        if m.name == name and sent.start_char <= m.start < sent.end_char)
+            counts = score.setdefault(name, [0, 0])
+            for tok in sent:
+                if tok.idx > first and tok.lower_ in male:
+                    counts[0] += 1
+                elif tok.idx > first and tok.lower_ in female:
+                    counts[1] += 1
+        text = self.text
+        for m in self.mentions:
+            before = text[max(0, m.start - 8):m.start].lower().split()
+            if before and before[-1] in self.words["male_honorifics"]:
+                score.setdefault(m.name, [0, 0])[0] += 5
+            elif before and before[-1] in self.words["female_honorifics"]:
+                score.setdefault(m.name, [0, 0])[1] += 5
+        return {n: ("m" if a > b else "f") for n, (a, b) in score.items() if a != b}
+
+    def compatible(self, name: str, pronoun: str) -> bool:
+        g = self.gender.get(name)
+        want = "m" if pronoun in self.words["male_pronouns"] else "f"
+        return g is None or g == want
+
+    # -- resolution --------------------------------------------------------------------------
+    def at(self, start: int, end: int) -> Mention | None:
+        """The known mention overlapping `start`..`end`, if any."""
+        return next((m for m in self.mentions if m.start < end and start < m.end), None)
+
+    def resolve(self, tok: Token) -> str | None:
+        """The canonical name `tok` (the head of a mention) refers to, or None."""
+        start, end = name_phrase(tok)
+        lower = tok.lower_
+        if lower in self.words["male_pronouns"] or lower in self.words["female_pronouns"]:
+            return self._pronoun(tok)
+        if lower in self.words["organization_pronouns"]:
+            return self._recent_org(tok.idx, None)
+        known = self.at(tok.idx, tok.idx + len(tok.text)) or (
+            self.at(start, end) if tok.pos_ == "PROPN" else None)
+        if known is not None:
+            return known.name
+        if tok.pos_ == "PROPN":
+            return self._proper(self.text[start:end], tok)
+        if tok.pos_ == "NOUN":
+            return self._nominal(tok)
+        return None
+
+    def _proper(self, text: str, tok: Token) -> str | None:
+        words = _words(text)
+        for name, _ in self.people:
+            full = _words(name)
+            if words and (full[-len(words):] == words or words[-len(full):] == full):
+                return name
+        if tok.ent_type_ == "ORG":
+            return _strip_det(text)
+        if tok.ent_type_ not in _NOT_SPEAKERS:
+            return text  # a name the records lack: as written
+        return None
+
+    def _sentence_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.sent_starts, offset) - 1
+
+    def _pronoun(self, tok: Token) -> str | None:
+        before = [m for m in self.mentions if m.kind == "person" and m.end <= tok.idx
+                  and self.compatible(m.name, tok.lower_)]
+        if not before:
+            return None
+        last_sent = self._sentence_of(before[-1].start)
+        group = [m for m in before if self._sentence_of(m.start) == last_sent]
+        chosen = group[0].name
+        for m in group:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in SUBJECTS:
+                chosen = m.name
+                break
+        # What a pronoun was taken to mean is evidence for the next one ("she" ... "He").
+        self.gender.setdefault(chosen, "m" if tok.lower_ in self.words["male_pronouns"] else "f")
+        return chosen
+
+    def _recent_org(self, offset: int, noun: str | None) -> str | None:
+        for m in reversed(self.mentions):
+            if m.kind == "organization" and m.end <= offset and (
+                    noun is None or noun in _words(m.name)):
+                return m.name
+        return None
+
+    def _nominal(self, tok: Token) -> str | None:
+        det = next((c for c in tok.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that"):
+            return None  # "a U.S. official" is nobody in particular
+        lemma = tok.lemma_.lower()
+        if lemma in self.words["document_nouns"]:
+            return self._issuer(tok)
+        if lemma in self.words["organization_nouns"]:
+            return self._recent_org(tok.idx, lemma)
+        if lemma in self.words["role_nouns"]:
+            for m in reversed(self.mentions):
+                if m.kind == "person" and m.end <= tok.idx and lemma in m.title.split():
+                    return m.name
+        return None
+
+    def _issuer(self, tok: Token) -> str | None:
+        """Who issued "the statement": the subject of the verb an earlier "statement" hangs on."""
+        lemma = tok.lemma_.lower()
+        for prev in reversed(self.doc[: tok.i]):
+            if prev.lemma_.lower() != lemma:
+                continue
+            head = prev.head
+            while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+                head = head.head
+            subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+            if subj is not None and subj.i != prev.i:
+                return self.resolve(subj)
+            owner = next((c for c in prev.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return self.resolve(owner)
+        return self._recent_org(tok.idx, None)
