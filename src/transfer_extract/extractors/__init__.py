@@ -36,11 +36,12 @@ def extractors() -> list[Extractor]:
         events,
         organizations,
         persons,
+        pronouns,
         quotes,
     )
 
     return [dates.extract, counts.extract, organizations.extract, persons.extract,
-            quotes.extract, events.extract]
+            pronouns.extract, quotes.extract, events.extract]
 
 
 def run_extractors(doc: Doc, ctx: Context) -> Context:

@@ -1,0 +1,50 @@
+"""Pronoun mentions: "she", "his" tied to the official or person record they refer to.
+
+Runs after `persons` and before `quotes`; the resolution rules are those of `coref.Resolver`
+(most recent compatible person, preferring the subject; no answer rather than a guess).
+Only subjects and possessives outside quotation marks are tied: a pronoun inside a quotation
+speaks from the speaker's point of view, and an object pronoun ("ordered him held", Case=Acc)
+refers to someone other than the person just named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from transfer_extract.data import load_json
+from transfer_extract.extractors import Context
+from transfer_extract.extractors.coref import Resolver
+from transfer_extract.extractors.quotes import find_pieces
+from transfer_extract.record import Span
+
+_DEPS = ("nsubj", "nsubjpass", "poss")
+
+
+def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
+    officials, people = ctx.found.get("officials", ()), ctx.found.get("people", ())
+    if not officials and not people:
+        return {}
+    words = load_json("coref.json")
+    pronouns = {*words["male_pronouns"], *words["female_pronouns"]}
+    resolver = Resolver(doc, ctx)
+    quoted = [(q.start, q.end) for q in find_pieces(doc.text, [])]
+    found: dict[str, list[Span]] = {}
+    for tok in doc:
+        if (tok.pos_ == "PRON" and tok.lower_ in pronouns and tok.dep_ in _DEPS
+                and "Acc" not in tok.morph.get("Case")
+                and not any(s <= tok.idx < e for s, e in quoted)):
+            name = resolver.resolve(tok)
+            if name is not None:
+                found.setdefault(name, []).append(ctx.article.span(tok.idx, tok.idx + len(tok.text)))
+
+    def with_pronouns(records: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(
+            replace(r, mentions=tuple(sorted((*r.mentions, *found[r.name]), key=lambda s: s.start)))
+            if r.name in found else r
+            for r in records
+        )
+
+    return {"officials": with_pronouns(officials), "people": with_pronouns(people)}
