@@ -146,3 +146,36 @@ def test_show_bad_file_is_one_line_error(tmp_path: Path, content: str, message: 
     path.write_text(content, "utf-8")
     result = runner.invoke(app, ["show", str(path)])
     assert result.exit_code == 1 and message in result.stderr and "Traceback" not in result.output
+
+
+def test_a_killed_batch_leaves_complete_lines_and_resume_finishes_it(tmp_path: Path, nlp) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    root = tmp_path / "many"
+    root.mkdir()
+    for i in range(10):  # two chunks of work: killed during the second
+        shutil.copy(SMALL[i % 3], root / f"{i:02d}.txt")
+        with (root / f"{i:02d}.txt").open("a", encoding="utf-8") as fh:
+            fh.write(f"\nNote {i}.\n")  # distinct content hashes
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "transfer_extract", "batch", str(root), "--out", str(out), "--workers", "1"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    lines = out.read_text("utf-8").splitlines()
+    assert proc.returncode == 130 and b"--resume" in err
+    assert 1 <= len(lines) < 10 and all(json.loads(line)["source"]["sha256"] for line in lines)
+    resumed = runner.invoke(app, ["batch", str(root), "--out", str(out), "--resume", "--workers", "1"])
+    assert resumed.exit_code == 0, resumed.output
+    paths = [json.loads(line)["source"]["path"] for line in out.read_text("utf-8").splitlines()]
+    assert sorted(paths) == sorted(str(p) for p in root.glob("*.txt")) and len(set(paths)) == 10

@@ -16,7 +16,7 @@ import json
 import multiprocessing
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from fnmatch import fnmatch
@@ -209,7 +209,7 @@ def run_batch(
     done: set[str] | None = None,
     name_dates: bool = False,
     model: str | None = None,
-) -> Iterator[BatchStart | ArticleDone]:
+) -> Generator[BatchStart | ArticleDone, None, None]:
     """Process `paths` (skipping those whose content hash is in `done`) with `workers`
     processes; yields a BatchStart, then an ArticleDone per article in the order of `paths`."""
     todo = [str(p) for p in paths]

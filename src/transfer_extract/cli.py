@@ -249,9 +249,10 @@ def batch(
     failures: list[str] = []
     started = time.monotonic()
     progress = _Progress()
+    events = run_batch(paths, workers=workers or os.cpu_count() or 1, done=done,
+                       name_dates=published_from_name, model=model)
     try:
-        for event in run_batch(paths, workers=workers or os.cpu_count() or 1, done=done,
-                               name_dates=published_from_name, model=model):
+        for event in events:
             if not isinstance(event, ArticleDone):
                 stats["skipped (already done)"] = event.skipped
                 progress.start(event.total)
@@ -270,6 +271,7 @@ def batch(
                    "run again with --resume to finish.", err=True)
         raise typer.Exit(130) from None
     finally:
+        events.close()  # stops the worker processes at once
         os.close(fd)
         progress.stop()
     elapsed = time.monotonic() - started
