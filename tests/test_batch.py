@@ -179,3 +179,9 @@ def test_a_killed_batch_leaves_complete_lines_and_resume_finishes_it(tmp_path: P
     assert resumed.exit_code == 0, resumed.output
     paths = [json.loads(line)["source"]["path"] for line in out.read_text("utf-8").splitlines()]
     assert sorted(paths) == sorted(str(p) for p in root.glob("*.txt")) and len(set(paths)) == 10
+
+
+def test_the_model_is_loaded_once_however_it_is_named(nlp) -> None:
+    from transfer_extract.pipeline import default_model_name, load_pipeline
+
+    assert load_pipeline() is load_pipeline(None) is load_pipeline(default_model_name()) is nlp
