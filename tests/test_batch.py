@@ -185,3 +185,13 @@ def test_the_model_is_loaded_once_however_it_is_named(nlp) -> None:
     from transfer_extract.pipeline import default_model_name, load_pipeline
 
     assert load_pipeline() is load_pipeline(None) is load_pipeline(default_model_name()) is nlp
+
+
+@pytest.mark.parametrize("shape", ["one-json-record", "json-array"])
+def test_show_reads_extract_json_output(tmp_path: Path, shape: str) -> None:
+    record = json.loads(SMALL[1].with_suffix(".json").read_text("utf-8"))
+    path = tmp_path / "rec.json"
+    path.write_text(json.dumps(record if shape == "one-json-record" else [record, record], indent=2), "utf-8")
+    result = runner.invoke(app, ["show", str(path), "--only", "officials"])
+    assert result.exit_code == 0, result.output
+    assert f"articles ({1 if shape == 'one-json-record' else 2})" in result.stdout
