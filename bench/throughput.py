@@ -36,14 +36,17 @@ print(n)
 """
 
 # Runs a command and reports its wall time and the peak RSS of its largest process
-# (RUSAGE_CHILDREN covers the command and the worker processes it waited for).
+# and the CPU time it used (RUSAGE_CHILDREN covers the command and the worker processes it waited for).
+# On a machine shared with other work, CPU use below 100% per worker means the wall time was
+# limited by the other load, not by this program.
 MEASURE = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 wall = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"seconds": wall, "peak_mb": peak, "rc": done.returncode}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": wall, "peak_mb": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime,
+                  "rc": done.returncode}))
 """
 
 
