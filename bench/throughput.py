@@ -96,7 +96,8 @@ def main() -> None:
         for name, cmd in runs.items():
             r = measure(cmd)
             rates[name] = args.articles / r["seconds"]
-            print(f"{name:28} {r['seconds']:8.1f} s {rates[name]:8.2f} articles/s   peak {r['peak_mb']:6.0f} MB",
+            print(f"{name:28} {r['seconds']:8.1f} s {rates[name]:8.2f} articles/s   peak {r['peak_mb']:6.0f} MB   "
+                  f"CPU {r['cpu']:6.1f} s ({r['cpu'] / r['seconds']:.0%} of one core)",
                   flush=True)
         same = _lines(Path(tmp, "w1.jsonl")) == _lines(Path(tmp, "w2.jsonl"))
         short = min((p for d in SOURCES if d.is_dir() for p in d.glob("*.txt")), key=lambda p: p.stat().st_size)
