@@ -24,7 +24,8 @@ def test_version() -> None:
     assert result.exit_code == 0 and result.stdout.startswith("transfer-extract ")
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["clean"], ["schema"]], ids=["app", "extract", "clean", "schema"])
+@pytest.mark.parametrize("command", [[], ["extract"], ["clean"], ["schema"], ["batch"], ["show"]],
+                         ids=["app", "extract", "clean", "schema", "batch", "show"])
 def test_help(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Usage" in result.stdout

@@ -22,7 +22,7 @@ from typer.core import TyperGroup
 
 from transfer_extract import __version__
 from transfer_extract.core import MAX_CHARS
-from transfer_extract.errors import OutputError, TransferExtractError
+from transfer_extract.errors import InputError, OutputError, TransferExtractError
 
 
 class _Group(TyperGroup):
@@ -202,6 +202,220 @@ def clean(
 def schema() -> None:
     """Print the JSON Schema of a record."""
     sys.stdout.write(files("transfer_extract").joinpath("schema.json").read_text("utf-8"))
+
+# --- batch and show -------------------------------------------------------------------------
+
+class Only(str, Enum):
+    quotes = "quotes"
+    dates = "dates"
+    counts = "counts"
+    cartels = "cartels"
+    officials = "officials"
+    people = "people"
+    events = "events"
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+@app.command()
+def batch(
+    articles_dir: Annotated[Path, typer.Argument(help="Folder of article files (walked recursively).",
+                                                 show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="JSONL file the records are appended to.",
+                                      show_default=False)],
+    workers: Annotated[int | None, typer.Option(  # noqa: UP007
+        "--workers", "-w", min=1, help="Worker processes (default: the number of cores).",
+        show_default=False)] = None,
+    pattern: Annotated[str, typer.Option("--glob", help="File name pattern.")] = "*.txt",
+    resume: Annotated[bool, typer.Option(
+        help="Continue an interrupted run: skip the articles already in --out.")] = False,
+    published_from_name: Annotated[bool, typer.Option(
+        help="Take the publication date from a YYYY-MM-DD in the file name.")] = False,
+    model: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="Name of an installed spaCy pipeline.")] = None,
+) -> None:
+    """Process every article under a folder into one JSONL file, with a progress bar."""
+    import signal
+    import time
+
+    from transfer_extract.batch import ArticleDone, append_line, open_out, read_done, run_batch, walk
+
+    paths = walk(articles_dir, pattern)
+    if out.exists() and out.stat().st_size and not resume:
+        raise OutputError(f"{out}: already exists (use --resume to finish it)")
+    done = read_done(out) if resume else set()
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    fd = open_out(out)
+    stats = {"articles": 0, "failures": 0, "skipped (already done)": 0, "time (s)": 0.0,
+             "articles per second": 0.0, "events": 0, "cartels": 0, "officials": 0, "quotes": 0}
+    failures: list[str] = []
+    started = time.monotonic()
+    progress = _Progress()
+    events = run_batch(paths, workers=workers or os.cpu_count() or 1, done=done,
+                       name_dates=published_from_name, model=model)
+    try:
+        for event in events:
+            if not isinstance(event, ArticleDone):
+                stats["skipped (already done)"] = event.skipped
+                progress.start(event.total)
+                continue
+            append_line(fd, event.line)
+            stats["articles"] += 1
+            if event.error:
+                failures.append(event.error)
+            else:
+                for kind in ("events", "cartels", "officials", "quotes"):
+                    stats[kind] += len(event.line[kind])
+            progress.advance()
+    except KeyboardInterrupt:
+        progress.stop()
+        typer.echo(f"Interrupted after {stats['articles']} articles; {out} holds only complete lines: "
+                   "run again with --resume to finish.", err=True)
+        raise typer.Exit(130) from None
+    finally:
+        events.close()  # stops the worker processes at once
+        os.close(fd)
+        progress.stop()
+    elapsed = time.monotonic() - started
+    stats["failures"] = len(failures)
+    stats["time (s)"] = elapsed
+    stats["articles per second"] = stats["articles"] / elapsed if elapsed else 0.0
+    from rich.console import Console
+
+    from transfer_extract.render import summary_table
+
+    console = Console()
+    console.print(summary_table(stats))
+    for error in failures:
+        console.print(f"[red]failed:[/] {error}", highlight=False, soft_wrap=True)
+    if failures:
+        raise typer.Exit(1)
+
+
+class _Progress:
+    """A rich progress bar on a terminal (stderr), else a plain line every 10 seconds."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.total = self.done = 0
+        self.started = self.last = 0.0
+
+    def start(self, total: int) -> None:
+        import time
+
+        self.total, self.started = total, time.monotonic()
+        self.last = self.started
+        if sys.stderr.isatty():
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TaskProgressColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
+                                TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+            self.task = self.bar.add_task("batch", total=total, rate="")
+            self.bar.start()
+        else:
+            typer.echo(f"{total} articles to process", err=True)
+
+    def advance(self) -> None:
+        import time
+
+        self.done += 1
+        now = time.monotonic()
+        rate = self.done / (now - self.started) if now > self.started else 0.0
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, rate=f"{rate:.1f} articles/s")
+        elif now - self.last >= 10 or self.done == self.total:
+            self.last = now
+            left = (self.total - self.done) / rate if rate else 0.0
+            typer.echo(f"{self.done}/{self.total} articles, {rate:.1f}/s, {left:.0f} s left", err=True)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def _load_lines(path: Path) -> list[dict[str, Any]]:
+    from transfer_extract.errors import RecordFormatError
+    from transfer_extract.reader import read_bytes
+
+    text = read_bytes(path).decode("utf-8", errors="replace")
+    stripped = text.lstrip()
+    if stripped.startswith("["):  # a JSON array of records (extract --format json)
+        try:
+            return list(json.loads(text))
+        except ValueError as exc:
+            raise RecordFormatError(f"{path}: not JSON ({exc})") from None
+    lines: list[dict[str, Any]] = []
+    try:  # one record pretty-printed (extract --format json)
+        if stripped.startswith("{") and "\n" in stripped.rstrip():
+            return [json.loads(text)]
+    except ValueError:
+        pass
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError:
+            raise RecordFormatError(f"{path}:{number}: not a JSON record line") from None
+        if not isinstance(item, dict) or "source" not in item:
+            raise RecordFormatError(f"{path}:{number}: not a record")
+        lines.append(item)
+    return lines
+
+
+@app.command()
+def show(
+    records: Annotated[Path, typer.Argument(help="Records saved by batch or extract (JSONL or JSON).",
+                                            show_default=False)],
+    article: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="Only the articles whose path contains this.")] = None,
+    only: Annotated[Only | None, typer.Option(  # noqa: UP007
+        help="Only this kind of fact in the per-article tables.")] = None,
+    evidence: Annotated[bool, typer.Option(
+        help="Print each article's text with every fact's span highlighted and labelled.")] = False,
+) -> None:
+    """Show saved records as tables (an overview, then each article); never loads the model."""
+    import hashlib
+
+    from rich.console import Console
+
+    from transfer_extract.reader import decode, read_bytes
+    from transfer_extract.render import evidence_text, overview_table, record_tables
+
+    lines = _load_lines(records)
+    if article is not None:
+        lines = [r for r in lines if article in ((r.get("source") or {}).get("path") or "")]
+        if not lines:
+            raise InputError(f"{records}: no article whose path contains {article!r}")
+    console = Console()
+    console.print(overview_table(lines))
+    kind = only.value if only else None
+    for record in lines:
+        if "error" in record:
+            continue
+        console.print(record_tables(record, kind))
+        if not evidence:
+            continue
+        src = record["source"]
+        try:
+            data = read_bytes(src.get("path") or "")
+        except InputError as exc:
+            console.print(f"[yellow]no evidence: {exc}[/]")
+            continue
+        if hashlib.sha256(data).hexdigest() != src["sha256"]:
+            console.print(f"[yellow]no evidence: {src['path']} has changed since it was processed[/]")
+            continue
+        console.print(evidence_text(record, decode(data, src["path"])[0], kind))
 
 
 # ---- merge: several articles' records grouped by event ---------------------------------------

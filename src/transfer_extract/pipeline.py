@@ -35,12 +35,15 @@ def default_model_name() -> str:
     raise ModelNotFoundError(f"no English spaCy pipeline is installed; {INSTALL_HINT}")
 
 
-@cache
 def load_pipeline(name: str | None = None):  # -> spacy.language.Language
     """The pipeline `name` (default: the first installed of DEFAULT_MODELS) with our rules added."""
+    return _load(name or default_model_name())  # one cache key per model, however it is named
+
+
+@cache
+def _load(name: str):  # -> spacy.language.Language
     import spacy  # imported here so that --help, --version, schema and clean stay fast
 
-    name = name or default_model_name()
     try:
         nlp = spacy.load(name)
     except OSError as exc:

@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
@@ -122,3 +123,93 @@ def merge_tables(result: dict[str, Any]) -> Group:
 
 def print_merge(result: dict[str, Any], console: Console | None = None) -> None:
     (console or Console()).print(merge_tables(result))
+
+
+KINDS = ("events", "dates", "counts", "cartels", "officials", "people", "quotes")
+_STYLES = {"events": "bold white on red", "dates": "black on cyan", "counts": "black on yellow",
+           "cartels": "white on magenta", "officials": "black on green", "people": "black on bright_green",
+           "quotes": "italic blue"}
+
+
+def _label(record: dict[str, Any]) -> str:
+    src = record.get("source") or {}
+    return src.get("path") or (src.get("sha256") or "<stdin>")[:12]
+
+
+def overview_table(lines: list[dict[str, Any]]) -> Group:
+    """One row per saved line: the article (file name), its first event's kind, count and date,
+    and the number of each kind of fact; failed articles are marked and listed below."""
+    table = Table(title=f"articles ({len(lines)})", title_justify="left")
+    table.add_column("article", overflow="fold", ratio=1)
+    for col in ("event", "count", "date", *KINDS[1:]):
+        table.add_column(col, no_wrap=True, justify="left" if col in ("event", "date") else "right")
+    errors: list[str] = []
+    for line in lines:
+        name = _label(line).rsplit("/", 1)[-1]
+        if "error" in line:
+            errors.append(f"[red]failed:[/] {line['error']}")
+            table.add_row(name, "[red]error[/]", *[""] * (len(KINDS) + 1))
+            continue
+        events = line.get("events") or []
+        first = events[0] if events else {}
+        event = f"{first['kind']}" + (f" +{len(events) - 1}" if len(events) > 1 else "") if first else "-"
+        table.add_row(name, event, "" if first.get("count") is None else str(first["count"]),
+                      first.get("date") or "", *[str(len(line.get(k) or [])) for k in KINDS[1:]])
+    return Group(table, *errors)
+
+
+def summary_table(stats: dict[str, Any]) -> Table:
+    """The end-of-batch summary: one row per figure."""
+    table = Table(title="batch", title_justify="left", show_header=False)
+    table.add_column("what")
+    table.add_column("value", justify="right")
+    for key, value in stats.items():
+        table.add_row(key, f"{value:.1f}" if isinstance(value, float) else str(value))
+    return table
+
+
+def _marks(record: dict[str, Any], only: str | None) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, label) for every fact span of `record`."""
+    marks: list[tuple[int, int, str, str]] = []
+
+    def add(kind: str, span: dict[str, Any], label: str) -> None:
+        if only in (None, kind) and span["end"] > span["start"]:
+            marks.append((span["start"], span["end"], kind, label))
+
+    for d in record.get("dates", []):
+        add("dates", d, f"date {d['value'] or '?'}")
+    for c in record.get("counts", []):
+        add("counts", c, f"count {c['value']}" + (f" {c['counted']}" if c.get("counted") else ""))
+    for c in record.get("cartels", []):
+        for m in c["mentions"]:
+            add("cartels", m, f"cartel {c['name']}")
+    for kind, label in (("officials", "official"), ("people", "person")):
+        for p in record.get(kind, []):
+            for m in p["mentions"]:
+                add(kind, m, f"{label} {p['name']}")
+    for q in record.get("quotes", []):
+        add("quotes", q, f"quote: {q['speaker'] or '?'}")
+    for e in record.get("events", []):
+        for m in e["evidence"]:
+            add("events", m, f"{e['kind']} {e['count'] if e['count'] is not None else ''}".strip())
+    return sorted(marks)
+
+
+def evidence_text(record: dict[str, Any], text: str, only: str | None = None) -> Text:
+    """The article text with every fact's span highlighted and a label after it."""
+    marks = _marks(record, only)
+    body = Text(text)
+    for bp in record.get("boilerplate", []):
+        body.stylize("dim strike", bp["start"], bp["end"])
+    ends: dict[int, list[tuple[str, str]]] = {}
+    for start, end, kind, label in marks:
+        body.stylize(_STYLES[kind], start, end)
+        ends.setdefault(end, []).append((kind, label))
+    out = Text()
+    offset = 0  # offset in `text` of the end of what has been appended
+    for part in body.divide(sorted(ends)):
+        out.append_text(part)
+        offset += len(part.plain)
+        for kind, label in ends.get(offset, []):
+            out.append(f"⟨{label}⟩", style=f"bold {_STYLES[kind].split(' on ')[-1]}")
+    return out

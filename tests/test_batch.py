@@ -1,0 +1,197 @@
+"""Batch processing (batch.py) and the `batch` / `show` commands."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import FIXTURE_ARTICLES, check_record
+from transfer_extract.batch import published_from_name, read_done, run_batch, walk
+from transfer_extract.cli import app
+
+runner = CliRunner()
+SMALL = sorted(FIXTURE_ARTICLES, key=lambda p: p.stat().st_size)[:3]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Three fixture articles (one in a subfolder), a binary file, a hidden file, a symlink."""
+    root = tmp_path / "articles"
+    (root / "sub").mkdir(parents=True)
+    (root / ".cache").mkdir()
+    shutil.copy(SMALL[0], root / SMALL[0].name)
+    shutil.copy(SMALL[1], root / SMALL[1].name)
+    shutil.copy(SMALL[2], root / "sub" / SMALL[2].name)
+    (root / "zz-binary.txt").write_bytes(b"\x00\x01\x02")
+    (root / ".hidden.txt").write_text("hidden", "utf-8")
+    (root / ".cache" / "x.txt").write_text("hidden folder", "utf-8")
+    (root / "notes.md").write_text("not matched by the glob", "utf-8")
+    (root / "link.txt").symlink_to(root / SMALL[0].name)
+    return root
+
+
+def test_walk_skips_hidden_symlinks_and_other_names(folder: Path) -> None:
+    names = [p.relative_to(folder).as_posix() for p in walk(folder)]
+    assert names == sorted([SMALL[0].name, SMALL[1].name, f"sub/{SMALL[2].name}", "zz-binary.txt"])
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("independent-2026-01-21.txt", date(2026, 1, 21)),
+    ("20250826_reuters.txt", date(2025, 8, 26)),
+    ("outlet.2024.12.31.txt", date(2024, 12, 31)),
+    ("article-123.txt", None),
+    ("2026-13-01.txt", None),
+    ("2026-02-30.txt", None),
+    ("id-120260121.txt", None),
+], ids=["dashes", "compact", "dots", "no-date", "bad-month", "impossible-day", "inside-a-number"])
+def test_published_from_name(name: str, expected: date | None) -> None:
+    assert published_from_name(name) == expected
+
+
+@pytest.mark.parametrize(("content", "kept", "done"), [
+    ("", "", set()),
+    ('{"source": {"sha256": "a"}}\n', '{"source": {"sha256": "a"}}\n', {"a"}),
+    ('{"source": {"sha256": "a"}}\n{"source": {"sha', '{"source": {"sha256": "a"}}\n', {"a"}),
+    ('{"source": {"path": "x", "sha256": null}, "error": "x: no such file"}\n', None, set()),
+], ids=["empty", "complete", "cut-short-last-line", "error-line-without-hash"])
+def test_read_done_drops_a_partial_last_line(tmp_path: Path, content: str, kept: str | None,
+                                             done: set[str]) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text(content, "utf-8")
+    assert read_done(out) == done
+    assert out.read_text("utf-8") == (content if kept is None else kept)
+
+
+def test_one_and_two_workers_give_the_same_lines(folder: Path, nlp) -> None:
+    paths = walk(folder)
+    one = [e for e in run_batch(paths, workers=1)]
+    two = [e for e in run_batch(paths, workers=2)]
+    assert one[0].total == len(paths) and one[0].skipped == 0
+    assert [e.line for e in one[1:]] == [e.line for e in two[1:]]
+    assert [e.path for e in one[1:]] == list(map(str, paths))
+
+
+def test_resume_skips_what_is_done(folder: Path, nlp) -> None:
+    paths = walk(folder)
+    first = [e.line for e in list(run_batch(paths[:2]))[1:]]
+    done = {line["source"]["sha256"] for line in first}
+    events = list(run_batch(paths, done=done))
+    assert (events[0].total, events[0].skipped) == (len(paths) - 2, 2)
+    assert [e.path for e in events[1:]] == list(map(str, paths[2:]))
+
+
+def test_batch_command_writes_records_and_error_lines(folder: Path, tmp_path: Path, nlp) -> None:
+    out = tmp_path / "records.jsonl"
+    result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 1, result.output  # the binary file failed
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(lines) == 4
+    errors = [line for line in lines if "error" in line]
+    assert len(errors) == 1 and "NUL" in errors[0]["error"] and errors[0]["source"]["path"].endswith("zz-binary.txt")
+    for line in lines:
+        if "error" not in line:
+            check_record(line, Path(line["source"]["path"]).read_text("utf-8"))
+    assert "articles per second" in result.stdout and "zz-binary.txt" in result.stdout
+    again = runner.invoke(app, ["batch", str(folder), "--out", str(out)])
+    assert again.exit_code == 1 and "--resume" in again.stderr
+    resumed = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--resume", "--workers", "1"])
+    assert resumed.exit_code == 0 and len(out.read_text("utf-8").splitlines()) == 4
+
+
+def test_batch_on_a_missing_folder() -> None:
+    result = runner.invoke(app, ["batch", "no/such/folder", "--out", "x.jsonl"])
+    assert result.exit_code == 1 and result.stderr.strip() == "Error: no/such/folder: not a folder"
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A JSONL file with the golden records of three fixtures (by absolute path) and an error line."""
+    out = tmp_path_factory.mktemp("show") / "records.jsonl"
+    lines = []
+    for path in SMALL:
+        record = json.loads(path.with_suffix(".json").read_text("utf-8"))
+        record["source"]["path"] = str(path)
+        lines.append(json.dumps(record))
+    lines.append(json.dumps({"source": {"path": "gone.txt", "sha256": None}, "error": "gone.txt: no such file"}))
+    out.write_text("\n".join(lines) + "\n", "utf-8")
+    return out
+
+
+@pytest.mark.parametrize(("args", "present", "absent"), [
+    ([], ["articles (4)", "gone.txt", "error", "officials ("], ["⟨"]),
+    (["--only", "dates"], ["dates ("], ["officials ("]),
+    (["--article", SMALL[1].stem], ["articles (1)"], ["gone.txt"]),
+    (["--article", SMALL[1].stem, "--evidence", "--only", "dates"], ["⟨date "], ["⟨official"]),
+], ids=["overview-and-tables", "only-dates", "one-article", "evidence"])
+def test_show(saved: Path, args: list[str], present: list[str], absent: list[str]) -> None:
+    result = runner.invoke(app, ["show", str(saved), *args])
+    assert result.exit_code == 0, result.output
+    for text in present:
+        assert text in result.stdout
+    for text in absent:
+        assert text not in result.stdout
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("not json\n", "1: not a JSON record line"),
+    ('{"source": {}}\n[1]\n', "2: not a record"),
+], ids=["not-json", "not-a-record"])
+def test_show_bad_file_is_one_line_error(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, "utf-8")
+    result = runner.invoke(app, ["show", str(path)])
+    assert result.exit_code == 1 and message in result.stderr and "Traceback" not in result.output
+
+
+def test_a_killed_batch_leaves_complete_lines_and_resume_finishes_it(tmp_path: Path, nlp) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    root = tmp_path / "many"
+    root.mkdir()
+    for i in range(10):  # two chunks of work: killed during the second
+        shutil.copy(SMALL[i % 3], root / f"{i:02d}.txt")
+        with (root / f"{i:02d}.txt").open("a", encoding="utf-8") as fh:
+            fh.write(f"\nNote {i}.\n")  # distinct content hashes
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "transfer_extract", "batch", str(root), "--out", str(out), "--workers", "1"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    lines = out.read_text("utf-8").splitlines()
+    assert proc.returncode == 130 and b"--resume" in err
+    assert 1 <= len(lines) < 10 and all(json.loads(line)["source"]["sha256"] for line in lines)
+    resumed = runner.invoke(app, ["batch", str(root), "--out", str(out), "--resume", "--workers", "1"])
+    assert resumed.exit_code == 0, resumed.output
+    paths = [json.loads(line)["source"]["path"] for line in out.read_text("utf-8").splitlines()]
+    assert sorted(paths) == sorted(str(p) for p in root.glob("*.txt")) and len(set(paths)) == 10
+
+
+def test_the_model_is_loaded_once_however_it_is_named(nlp) -> None:
+    from transfer_extract.pipeline import default_model_name, load_pipeline
+
+    assert load_pipeline() is load_pipeline(None) is load_pipeline(default_model_name()) is nlp
+
+
+@pytest.mark.parametrize("shape", ["one-json-record", "json-array"])
+def test_show_reads_extract_json_output(tmp_path: Path, shape: str) -> None:
+    record = json.loads(SMALL[1].with_suffix(".json").read_text("utf-8"))
+    path = tmp_path / "rec.json"
+    path.write_text(json.dumps(record if shape == "one-json-record" else [record, record], indent=2), "utf-8")
+    result = runner.invoke(app, ["show", str(path), "--only", "officials"])
+    assert result.exit_code == 0, result.output
+    assert f"articles ({1 if shape == 'one-json-record' else 2})" in result.stdout
