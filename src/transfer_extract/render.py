@@ -60,7 +60,11 @@ def record_tables(record: dict[str, Any], only: str | None = None) -> Group:
                           for q in record["quotes"]]),
     }
     parts: list[Any] = [header]
-    parts.extend(t for name, t in tables.items() if only in (None, name))
+    shown = [(name, t) for name, t in tables.items() if only in (None, name)]
+    parts.extend(t for _, t in shown if t.row_count)
+    empty = [name for name, t in shown if not t.row_count]
+    if empty:
+        parts.append(f"[dim]none found: {', '.join(empty)}[/]")
     if record.get("warnings") and only is None:
         parts.append("[yellow]warnings:[/] " + "; ".join(record["warnings"]))
     return Group(*parts)
