@@ -138,9 +138,12 @@ def test_show(saved: Path, args: list[str], present: list[str], absent: list[str
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ("not json\n", "1: not a JSON record line"),
-    ('{"source": {}}\n[1]\n', "2: not a record"),
-], ids=["not-json", "not-a-record"])
+    ("not json\n", "1: not a JSON record"),
+    ('{"source": {}}\n[1]\n', "2: not a transfer-extract record"),
+    ("[{}]", "item 1: not a transfer-extract record"),
+    ("[1]", "item 1: not a transfer-extract record"),
+    ('{"source": {}, "quotes": "x"}', "'quotes' is not a list of objects"),
+], ids=["not-json", "not-a-record", "array-of-empty", "array-of-number", "field-not-list"])
 def test_show_bad_file_is_one_line_error(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text(content, "utf-8")

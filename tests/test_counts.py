@@ -25,7 +25,7 @@ CARDINALS = [
          id="digits-adjective"),
     case("They flew aboard seven Air Force planes.", ("seven", 7, "Air Force planes", "cardinal"),
          id="word-proper-compound"),
-    case("With this move, 92 high-impact criminals have been sent to the U.S. under this administration.",
+    case("With this flight, 92 high-impact criminals have gone north under this administration.",
          ("92", 92, "high-impact criminals", "total"), id="hyphenated-adjective-total"),
     case("The government sent twenty-six inmates.", ("twenty-six", 26, "inmates", "cardinal"), id="hyphen-words"),
     case("Thirty-eight more defendants will face trial.", ("Thirty-eight", 38, "defendants", "cardinal"),

@@ -62,7 +62,7 @@ def test_conditions(sentence: str, label: str | None) -> None:
 @pytest.mark.parametrize(("before", "after", "total"), [
     ("one that lifts to ", " the number of prisoners", True),
     ("The latest handover brings the total to ", ".", True),
-    ("With this move, ", " high-impact criminals have been sent to the U.S. under this administration", True),
+    ("With this flight, ", " high-impact criminals have gone north under this administration", True),
     ("Mexico's government said it has sent ", " people in total", True),
     ("In all, a total of ", " people have now been handed over", True),
     ("Mexico flew ", " alleged cartel members to the United States", False),

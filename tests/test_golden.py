@@ -27,6 +27,7 @@ def test_golden(path: Path, nlp) -> None:
         expected_path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", "utf-8")
     assert expected_path.exists(), f"no golden file; run `make golden` to create {expected_path}"
     expected = json.loads(expected_path.read_text("utf-8"))
+    assert list(record) == list(expected), f"{path.name}: the record's fields differ"
     for field in expected:
         assert record[field] == expected[field], f"{path.name}: field {field!r} differs"
 

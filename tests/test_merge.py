@@ -131,8 +131,10 @@ def test_timeline_in_date_order_with_running_totals() -> None:
 
 @pytest.mark.parametrize(("content", "message"), [
     ('{"a": 1}', "not a transfer-extract record"),
-    ('{"events": []}\nnot json\n', ":2: not a JSON record"),
-], ids=["no-events", "bad-line"])
+    ('{"source": {}, "events": []}\nnot json\n', ":2: not a JSON record"),
+    ('{"source": {}, "events": [1]}', "'events' is not a list of objects"),
+    ('[{}]', "item 1: not a transfer-extract record"),
+], ids=["no-events", "bad-line", "event-not-object", "array-of-empty"])
 def test_bad_record_files(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "records.jsonl"
     path.write_text(content, "utf-8")

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from transfer_extract.data import load_json
-from transfer_extract.errors import InputError, RecordFormatError, TransferExtractError
+from transfer_extract.errors import InputError, OutputError, RecordFormatError, TransferExtractError
 
 CHUNK = 8  # articles a worker parses together (one nlp.pipe batch)
 
@@ -121,7 +121,7 @@ def open_out(out: str | Path) -> int:
     try:
         return os.open(out, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise InputError(f"{out}: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(f"{out}: cannot write ({exc.strerror or exc})") from None
 
 
 def _error_line(path: str, digest: str | None, message: str) -> dict[str, Any]:

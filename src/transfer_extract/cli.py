@@ -343,36 +343,6 @@ class _Progress:
             self.bar = None
 
 
-def _load_lines(path: Path) -> list[dict[str, Any]]:
-    from transfer_extract.errors import RecordFormatError
-    from transfer_extract.reader import read_bytes
-
-    text = read_bytes(path).decode("utf-8", errors="replace")
-    stripped = text.lstrip()
-    if stripped.startswith("["):  # a JSON array of records (extract --format json)
-        try:
-            return list(json.loads(text))
-        except ValueError as exc:
-            raise RecordFormatError(f"{path}: not JSON ({exc})") from None
-    lines: list[dict[str, Any]] = []
-    try:  # one record pretty-printed (extract --format json)
-        if stripped.startswith("{") and "\n" in stripped.rstrip():
-            return [json.loads(text)]
-    except ValueError:
-        pass
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except ValueError:
-            raise RecordFormatError(f"{path}:{number}: not a JSON record line") from None
-        if not isinstance(item, dict) or "source" not in item:
-            raise RecordFormatError(f"{path}:{number}: not a record")
-        lines.append(item)
-    return lines
-
-
 @app.command()
 def show(
     records: Annotated[Path, typer.Argument(help="Records saved by batch or extract (JSONL or JSON).",
@@ -391,8 +361,9 @@ def show(
 
     from transfer_extract.reader import decode, read_bytes
     from transfer_extract.render import evidence_text, overview_table, record_tables
+    from transfer_extract.saved import read_saved
 
-    lines = _load_lines(records)
+    lines = read_saved(records)
     if article is not None:
         lines = [r for r in lines if article in ((r.get("source") or {}).get("path") or "")]
         if not lines:

@@ -18,15 +18,14 @@ Works on records as plain dicts (`Record.to_dict()`, or lines of a JSONL file wr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from transfer_extract.errors import RecordFormatError
 from transfer_extract.record import _Fact
+from transfer_extract.saved import read_saved
 
 FIELDS = ("kind", "count", "origin", "destination", "date", "cumulative_total", "sequence")
 CLOSE_DAYS = 2
@@ -37,27 +36,8 @@ GENERIC_KIND = "transfer"  # "sent", "handed over": an outlet may use it for an 
 
 
 def read_records(path: str | Path) -> list[dict[str, Any]]:
-    """The records in a JSON file (one record or a list) or a JSONL file (one a line)."""
-    path = Path(path)
-    try:
-        text = path.read_text("utf-8")
-    except OSError as exc:
-        raise RecordFormatError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        data = json.loads(text)
-        records = data if isinstance(data, list) else [data]
-    except json.JSONDecodeError:
-        records = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    records.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise RecordFormatError(f"{path}:{n}: not a JSON record ({exc.msg})") from None
-    for r in records:
-        if not isinstance(r, dict) or not isinstance(r.get("events"), list):
-            raise RecordFormatError(f"{path}: not a transfer-extract record (no 'events' list)")
-    return records
+    """The records (error lines left out) in a file saved by `extract` or `batch`."""
+    return [r for r in read_saved(path) if "error" not in r]
 
 
 def is_record_file(path: str) -> bool:
