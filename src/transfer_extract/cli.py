@@ -25,12 +25,17 @@ from transfer_extract.core import MAX_CHARS
 from transfer_extract.errors import InputError, OutputError, TransferExtractError
 
 
+def report(exc: TransferExtractError) -> None:
+    """The one place an error becomes a message: one line on stderr."""
+    typer.echo(f"Error: {exc}", err=True)
+
+
 class _Group(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except TransferExtractError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            report(exc)
             raise typer.Exit(1) from None
         except BrokenPipeError:  # `| head`: the reader has gone, stop quietly
             sys.stderr.close()
@@ -84,7 +89,7 @@ def _inputs(paths: list[str], failures: list[str], max_chars: int = MAX_CHARS) -
             yield read_input(path, max_chars)
         except TransferExtractError as exc:
             failures.append(str(exc))
-            typer.echo(f"Error: {exc}", err=True)
+            report(exc)
 
 
 def _check_out(path: Path, force: bool) -> None:
