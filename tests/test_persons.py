@@ -243,6 +243,20 @@ PEOPLE = [
         "hairdresser's mother",
         [],
     ),
+    (
+        "role-before-name-after-headline-verb",
+        "Real Oviedo sign Chilean forward Andrés Mora from Cali\n\nThe club confirmed it.",
+        "Andrés Mora",
+        "Chilean forward",
+        [],
+    ),
+    (
+        "role-before-name-headline-with-fee",
+        "Sporting sign Peruvian forward Andrés Mora from Cali for €9 million\n\nThe club confirmed it.",
+        "Andrés Mora",
+        "Peruvian forward",
+        [],
+    ),
     ("no-role", "Daniela Beltrán lives near the market.", "Daniela Beltrán", None, []),
     (
         "role-economist",

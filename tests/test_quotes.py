@@ -236,6 +236,12 @@ SPEAKER_CASES = [
                  "was \"entirely our own and nobody else's.\"",
                  "entirely our own", "Elena Robles", "Governor Elena Robles", "say", True,
                  id="governing-verb-beats-nearer-verb"),
+    pytest.param('Robles vows more river patrols\nGovernor Elena Robles said on Monday that "the '
+                 'border is quiet tonight and will stay that way."', "border is quiet",
+                 "Elena Robles", "Governor Elena Robles", "say", True, id="headline-then-speaker"),
+    pytest.param('Border governor says river is calm\n\nElena Robles, the governor, told reporters: '
+                 '"The border is quiet tonight."', "border is quiet", "Elena Robles",
+                 "Elena Robles", "tell", False, id="headline-then-speaker-with-appositive"),
     pytest.param("“We did this for Mexico,” Claudia Sheinbaum’s spokesman said.",
                  "for Mexico", None, "spokesman", "say", False,
                  id="possessive-spokesman-is-not-the-owner"),

@@ -53,7 +53,11 @@ def _load(name: str):  # -> spacy.language.Language
 
 
 def add_rule_components(nlp) -> None:  # nlp: spacy.language.Language
-    """Add the entity ruler for known organizations (before the statistical NER, if any)."""
+    """Add the sentence starts at line breaks (before the parser, if any) and the entity ruler
+    for known organizations (before the statistical NER, if any)."""
+    from transfer_extract.linebreaks import COMPONENT
+
+    nlp.add_pipe(COMPONENT, **({"before": "parser"} if "parser" in nlp.pipe_names else {}))
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
         "entity_ruler", name="cartel_ruler", config={"overwrite_ents": True}, **where

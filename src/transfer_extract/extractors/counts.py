@@ -195,10 +195,7 @@ def _phrase(doc: Doc, start: int, head: Token) -> str | None:
     while i < head.i and (doc[i].lower_ in w.strip or doc[i].tag_ in ("JJS", "CC", "DT", "RBS")
                           or doc[i].is_punct or doc[i].like_num):
         i += 1
-    text = doc[i:head.i + 1].text
-    if "\n" in doc[start - 1:head.i + 1].text:
-        return None  # the parse ran across a line break (a headline into a dateline)
-    return text or None
+    return doc[i:head.i + 1].text or None
 
 
 def _counted(group: Span, doc: Doc) -> tuple[str | None, Token | None]:

@@ -619,8 +619,8 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
 
 
 def _headline(s: _Sentence) -> bool:
-    """A headline: a line of its own that ends without a full stop (sentences are cut at line
-    breaks, so a body sentence ends with its punctuation)."""
+    """A headline: a line of its own that ends without a full stop (a line break ends a
+    sentence, so a body sentence ends with its punctuation)."""
     return not s.span.text.rstrip().endswith((".", "!", "?", '"', "'", "\u201d"))
 
 
@@ -658,19 +658,8 @@ def _close(exact: int, approximate: int) -> bool:
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    """The sentences of `doc`, also cut at line breaks (a headline or paragraph end that the
-    parser ran into the next sentence)."""
-    out = []
-    for sent in doc.sents:
-        start = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text:
-                if tok.i > start:
-                    out.append(doc[start:tok.i])
-                start = tok.i + 1
-        if start < sent.end:
-            out.append(doc[start:sent.end])
-    return [s for s in out if s.text.strip()]
+    """The sentences of `doc` that hold text (a line break starts one: pipeline.py)."""
+    return [s for s in doc.sents if s.text.strip()]
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:

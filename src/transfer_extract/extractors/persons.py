@@ -141,8 +141,9 @@ def _role(doc: Doc, start: int, end: int) -> str | None:
     if i >= 0 and doc[i].lower_ in roles:
         k = i
         while k > max(0, i - 3) and (doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k - 1].lower_ in ("'s", "’s")) \
-                and "\n" not in doc[k - 1].whitespace_ and doc[k - 1].ent_type_ not in ("PERSON", "DATE", "CARDINAL"):
-            k -= 1
+                and "\n" not in doc[k - 1].whitespace_ and doc[k - 1].ent_type_ not in ("PERSON", "DATE", "CARDINAL") \
+                and doc[k - 1].dep_ != "ROOT":  # a modifier never heads the sentence (the
+            k -= 1  # headline verb "sign" in "Betis sign Mexican forward NAME", tagged a noun)
         return doc[k:i + 1].text
     j = end
     if j < len(doc) and doc[j].text == ",":

@@ -210,19 +210,6 @@ def _first_clause(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _leading_name(tokens: list[Token], verb: Token) -> Token | None:
-    """The proper name that opens the sentence before `verb`, when the parse put the verb's
-    subject outside the sentence (a headline run on into the first paragraph)."""
-    lead = [t for t in tokens if t.i < verb.i and not t.is_punct][:4]
-    names = [t for t in lead if t.pos_ == "PROPN"]
-    if not names or lead[0].pos_ not in ("PROPN", "DET"):
-        return None
-    last = names[0]
-    while last.i + 1 < verb.i and last.doc[last.i + 1].pos_ == "PROPN":
-        last = last.doc[last.i + 1]
-    return last
-
-
 def _cue(tokens: list[Token], after: bool,
          governs: frozenset[int] = frozenset()) -> tuple[Token | None, str | None]:
     """The speaker token and the cue among `tokens` (outside quotations, in one sentence)."""
@@ -245,8 +232,6 @@ def _cue(tokens: list[Token], after: bool,
             nxt = tok.doc[tok.i + 1]
             if nxt.pos_ in ("PROPN", "PRON") or nxt.lower_ == "the":
                 subj = nxt if nxt.pos_ != "DET" else nxt.head
-        if subj is not None and subj not in tokens:
-            subj = _leading_name(tokens, tok)
         if subj is not None and subj in tokens:
             return subj, tok.lemma_.lower()
         if first_cue[1] is None:
