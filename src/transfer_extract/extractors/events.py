@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.article import Article
 from transfer_extract.data import load_json
-from transfer_extract.extractors import Context
+from transfer_extract.extractors import Context, doc_text
 from transfer_extract.record import CountFact, DateFact, Event
 from transfer_extract.record import Span as TextSpan
 
@@ -294,8 +294,8 @@ def _is_total(span: Span, fact: CountFact, r: Rules) -> bool:
     if fact.kind == "total":
         return True
     sent = span.sent
-    before = span.doc.text[sent.start_char:span.start_char]
-    after = span.doc.text[span.end_char:sent.end_char]
+    before = doc_text(span.doc)[sent.start_char:span.start_char]
+    after = doc_text(span.doc)[span.end_char:sent.end_char]
     return bool(r.total_before.search(before) or r.total_after.search(after))
 
 
@@ -435,7 +435,7 @@ def _read_sentence(sent: Span, index: int, doc_facts: dict[str, list[tuple[Span,
         if _is_total(span, fact, r):
             out.totals.append(int(fact.value))
         elif _people_count(span, fact, trigger_tokens, r) and fact.value == int(fact.value):
-            before = span.doc.text[sent.start_char:span.start_char]
+            before = doc_text(span.doc)[sent.start_char:span.start_char]
             approx = bool(r.approximate_before.search(before)) or any(
                 t.lower_ in r.approximate_numbers for t in span)
             out.people.append((int(fact.value), span.root.i, approx))
