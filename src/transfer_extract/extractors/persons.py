@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -30,6 +30,7 @@ ROLE_STOP = {",", ".", ";", ":", "(", ")", "who", "which", "that", "said", "says
              "has", "had", "—", "–", "whose", "according"}
 
 
+@lru_cache(maxsize=8192)
 def _key(name: str) -> tuple[str, ...]:
     return tuple(strip_accents(name).lower().replace("-", " ").split())
 
@@ -167,8 +168,13 @@ def _not_a_person(name: str) -> bool:
     words = set(name.replace("-", " ").split())
     if words & set(data["not_person_words"]) or name.isupper():
         return True
-    places = {_key(p) for p in data["places"]} | {_key(w) for ws in data["countries"].values() for w in ws}
-    return _key(name) in places
+    return _key(name) in _places()
+
+
+@cache
+def _places() -> frozenset[tuple[str, ...]]:
+    data = _data()
+    return frozenset({_key(p) for p in data["places"]} | {_key(w) for ws in data["countries"].values() for w in ws})
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
