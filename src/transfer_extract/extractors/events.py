@@ -557,13 +557,13 @@ def _vote(values: list[str]) -> str | None:
 
 
 def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
-           fallback: Event | None, conditions: tuple[str, ...]) -> Event:
+           fallback: Event | None, conditions: tuple[str, ...], all_sents: list[Span]) -> Event:
     article = ctx.article
     members = list(wave.sentences)
     rule = rules()
     # a following sentence naming who was in the group ("Among them were ...") belongs to it
     for s in list(members):
-        nxt = next((n for n in _sentences(doc) if n.start >= s.span.end), None)
+        nxt = next((n for n in all_sents if n.start >= s.span.end), None)
         if nxt is not None and any(t.lemma_.lower() in rule.membership_words
                                    or t.lower_ in rule.membership_words for t in nxt):
             taken = [m.span.start for m in members] + [
@@ -687,11 +687,11 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     main, others = _waves(sents, main_count, aliases)
     conditions = tuple(dict.fromkeys(
         label for s in all_sents for pattern, label in r.conditions if pattern.search(s.text)))
-    main_event = _build(main, sents, doc, ctx, None, conditions)
+    main_event = _build(main, sents, doc, ctx, None, conditions, all_sents)
     events = [main_event]
     recalled = []
     for wave in others:
-        event = _build(wave, sents, doc, ctx, main_event, ())
+        event = _build(wave, sents, doc, ctx, main_event, (), all_sents)
         if event.count == main_event.cumulative_total:
             continue
         dated = event.date is not None and (main_event.date is None or event.date < main_event.date)
