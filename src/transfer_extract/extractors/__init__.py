@@ -25,6 +25,16 @@ class Context:
     warnings: list[str] = field(default_factory=list)
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc (spaCy joins every token's text anew on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "transfer_extract.text"
+
 Extractor = Callable[[Doc, Context], dict[str, tuple[Any, ...]]]
 
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from transfer_extract.article import Article
 from transfer_extract.data import load_json
-from transfer_extract.extractors import Context
+from transfer_extract.extractors import Context, doc_text
 from transfer_extract.pipeline import CARTEL_LABEL, strip_accents
 
 Kind = Literal["person", "organization"]
@@ -108,7 +108,7 @@ class Resolver:
 
     def __init__(self, doc: Doc, ctx: Context) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.words = load_json("coref.json")
         art = ctx.article
         mentions: list[Mention] = []

@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.data import load_json
-from transfer_extract.extractors import Context
+from transfer_extract.extractors import Context, doc_text
 from transfer_extract.extractors.numbers import parse_number, parse_ordinal
 from transfer_extract.record import CountFact
 
@@ -261,10 +261,10 @@ CountTuple = tuple[int, int, str, int, str | None, str]
 
 
 def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[CountTuple]:
-    """(start, end, text, value, counted, kind) of every count in `doc` (offsets into doc.text)."""
+    """(start, end, text, value, counted, kind) of every count in `doc` (offsets into doc_text(doc))."""
     w = _words()
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
-    text = doc.text  # built anew on every access
+    text = doc_text(doc)
     found: list[tuple[int, int, str, int, str | None, str, Token | None]] = []
     for tok in doc:
         if tok.lower_ in w.ordinals or _ORDINAL_DIGITS.match(tok.text):

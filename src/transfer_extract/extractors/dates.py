@@ -33,7 +33,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from transfer_extract.data import load_json
-from transfer_extract.extractors import Context
+from transfer_extract.extractors import Context, doc_text
 from transfer_extract.extractors.numbers import parse_number
 from transfer_extract.record import DateFact
 
@@ -362,7 +362,7 @@ def is_relative(found: Found) -> bool:
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     published = ctx.article.published
     facts = []
-    found = find_dates(doc.text, published, doc)
+    found = find_dates(doc_text(doc), published, doc)
     for f in found:
         span = ctx.article.span(f.start, f.end)
         facts.append(DateFact(span.start, span.end, span.text, f.value, f.granularity))  # type: ignore[arg-type]

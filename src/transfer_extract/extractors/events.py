@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.article import Article
 from transfer_extract.data import load_json
-from transfer_extract.extractors import Context
+from transfer_extract.extractors import Context, doc_text
 from transfer_extract.record import CountFact, DateFact, Event
 from transfer_extract.record import Span as TextSpan
 
@@ -294,8 +294,8 @@ def _is_total(span: Span, fact: CountFact, r: Rules) -> bool:
     if fact.kind == "total":
         return True
     sent = span.sent
-    before = span.doc.text[sent.start_char:span.start_char]
-    after = span.doc.text[span.end_char:sent.end_char]
+    before = doc_text(span.doc)[sent.start_char:span.start_char]
+    after = doc_text(span.doc)[span.end_char:sent.end_char]
     return bool(r.total_before.search(before) or r.total_after.search(after))
 
 
@@ -435,7 +435,7 @@ def _read_sentence(sent: Span, index: int, doc_facts: dict[str, list[tuple[Span,
         if _is_total(span, fact, r):
             out.totals.append(int(fact.value))
         elif _people_count(span, fact, trigger_tokens, r) and fact.value == int(fact.value):
-            before = span.doc.text[sent.start_char:span.start_char]
+            before = doc_text(span.doc)[sent.start_char:span.start_char]
             approx = bool(r.approximate_before.search(before)) or any(
                 t.lower_ in r.approximate_numbers for t in span)
             out.people.append((int(fact.value), span.root.i, approx))
@@ -557,13 +557,13 @@ def _vote(values: list[str]) -> str | None:
 
 
 def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
-           fallback: Event | None, conditions: tuple[str, ...]) -> Event:
+           fallback: Event | None, conditions: tuple[str, ...], all_sents: list[Span]) -> Event:
     article = ctx.article
     members = list(wave.sentences)
     rule = rules()
     # a following sentence naming who was in the group ("Among them were ...") belongs to it
     for s in list(members):
-        nxt = next((n for n in _sentences(doc) if n.start >= s.span.end), None)
+        nxt = next((n for n in all_sents if n.start >= s.span.end), None)
         if nxt is not None and any(t.lemma_.lower() in rule.membership_words
                                    or t.lower_ in rule.membership_words for t in nxt):
             taken = [m.span.start for m in members] + [
@@ -676,11 +676,11 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     main, others = _waves(sents, main_count, aliases)
     conditions = tuple(dict.fromkeys(
         label for s in all_sents for pattern, label in r.conditions if pattern.search(s.text)))
-    main_event = _build(main, sents, doc, ctx, None, conditions)
+    main_event = _build(main, sents, doc, ctx, None, conditions, all_sents)
     events = [main_event]
     recalled = []
     for wave in others:
-        event = _build(wave, sents, doc, ctx, main_event, ())
+        event = _build(wave, sents, doc, ctx, main_event, (), all_sents)
         if event.count == main_event.cumulative_total:
             continue
         dated = event.date is not None and (main_event.date is None or event.date < main_event.date)

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
 from transfer_extract.data import load_json
-from transfer_extract.extractors import Context
+from transfer_extract.extractors import Context, doc_text
 from transfer_extract.pipeline import strip_accents
 from transfer_extract.record import Official, Person, Span
 
@@ -30,6 +30,7 @@ ROLE_STOP = {",", ".", ";", ":", "(", ")", "who", "which", "that", "said", "says
              "has", "had", "—", "–", "whose", "according"}
 
 
+@lru_cache(maxsize=8192)
 def _key(name: str) -> tuple[str, ...]:
     return tuple(strip_accents(name).lower().replace("-", " ").split())
 
@@ -168,8 +169,13 @@ def _not_a_person(name: str) -> bool:
     words = set(name.replace("-", " ").split())
     if words & set(data["not_person_words"]) or name.isupper():
         return True
-    places = {_key(p) for p in data["places"]} | {_key(w) for ws in data["countries"].values() for w in ws}
-    return _key(name) in places
+    return _key(name) in _places()
+
+
+@cache
+def _places() -> frozenset[tuple[str, ...]]:
+    data = _data()
+    return frozenset({_key(p) for p in data["places"]} | {_key(w) for ws in data["countries"].values() for w in ws})
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
@@ -189,7 +195,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             cands[ent.start] = max(cands.get(ent.start, 0), _name_run(doc, ent.end) if ent.end < len(doc) else ent.end)
     for tok in doc:
         if _capitalized(tok.text) and (tok.i == 0 or not _capitalized(doc[tok.i - 1].text)):
-            before = doc.text[max(0, tok.idx - 80):tok.idx]
+            before = doc_text(doc)[max(0, tok.idx - 80):tok.idx]
             if pats["before"].search(before) or pats["of"].search(before):
                 cands[tok.i] = max(cands.get(tok.i, 0), _name_run(doc, tok.i))
     entities: list[_Entity] = []
@@ -219,12 +225,12 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         for n in nicks:
             if n not in found.aliases:
                 found.aliases.append(n)
-        after = doc.text[span.end_char:span.end_char + 80]
+        after = doc_text(doc)[span.end_char:span.end_char + 80]
         m = pats["alias"].match(after)
         alias = m and (m["quoted"] or m["bare"]).strip()
         if alias and alias not in found.aliases:
             found.aliases.append(alias)
-        before = doc.text[max(0, span.start_char - 80):span.start_char]
+        before = doc_text(doc)[max(0, span.start_char - 80):span.start_char]
         t = pats["before"].search(before) or pats["of"].search(before) or pats["after"].match(after)
         if t and found.title is None:
             found.title = _canonical_title(t["title"])

@@ -33,7 +33,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from transfer_extract.data import load_json, load_lines
-from transfer_extract.extractors import Context
+from transfer_extract.extractors import Context, doc_text
 from transfer_extract.extractors.coref import SUBJECTS, Resolver, name_phrase
 from transfer_extract.record import Quote
 
@@ -259,7 +259,7 @@ def _introducer(doc: Doc, ps: int, pe: int) -> tuple[Token | None, str | None]:
 
 def _attribute(doc: Doc, pieces: list[_Piece], paras: list[tuple[int, int]],
                resolver: Resolver) -> None:
-    text = doc.text
+    text = doc_text(doc)
     bounds = {p: _bounds(text, ps, pe, pieces) for p, (ps, pe) in enumerate(paras)}
     inside = [(q.start, q.end) for q in pieces]
 
@@ -315,7 +315,7 @@ def _someone_else(doc: Doc, resolver: Resolver, donor: _Piece, end: int) -> bool
     donor quote's sentence and before `end`."""
     names = {donor.speaker} if donor.speaker else set()
     start = max(donor.end, donor.mention[1] if donor.mention else 0)
-    stop = re.compile(r"[.!?][\"\u201d\u2019')]*\s").search(doc.text, start, end)
+    stop = re.compile(r"[.!?][\"\u201d\u2019')]*\s").search(doc_text(doc), start, end)
     start = stop.end() if stop else end  # from the end of the donor's own sentence
     for m in resolver.mentions:
         if start <= m.start < end and m.name not in names:
@@ -329,7 +329,7 @@ def _continue(doc: Doc, quotes: list[_Piece], paras: list[tuple[int, int]],
     """Quotes without a cue take the speaker of the quote before them in the paragraph, or, when
     the paragraph is nothing but the quotation, of the paragraph before."""
     last_in_para: dict[int, _Piece] = {}
-    text = doc.text
+    text = doc_text(doc)
     for q in quotes:
         if q.cue is None:
             donor = last_in_para.get(q.para)
@@ -373,7 +373,7 @@ def _name_like(inner: str) -> bool:
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     settings = _settings()
     warnings: list[str] = []
-    text = doc.text
+    text = doc_text(doc)
     pieces = find_pieces(text, warnings)
     paras = _paragraphs(text)
     resolver = Resolver(doc, ctx)
