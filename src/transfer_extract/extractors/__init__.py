@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
 from transfer_extract.article import Article
+
+if TYPE_CHECKING:
+    from transfer_extract.extractors.coref import Resolver
+    from transfer_extract.extractors.quotes import Pieces
 
 
 @dataclass
@@ -23,6 +27,30 @@ class Context:
     article: Article
     found: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    _resolver: Resolver | None = field(default=None, init=False, repr=False)
+    _pieces: Pieces | None = field(default=None, init=False, repr=False)
+
+    def resolver(self, doc: Doc) -> Resolver:
+        """The coreference resolver over `doc` and the records found so far: built once per doc,
+        its referents collected anew when the records it was built from have been replaced."""
+        from transfer_extract.extractors.coref import Resolver
+
+        if self._resolver is None or self._resolver.doc is not doc:
+            self._resolver = Resolver(doc, self)
+        elif not self._resolver.current(self):
+            self._resolver.refresh(self)
+        return self._resolver
+
+    def quote_pieces(self, doc: Doc) -> Pieces:
+        """The quotations in `doc` with the warnings finding them gave (`quotes.find_pieces`),
+        found once per doc. Callers that change the pieces work on copies."""
+        from transfer_extract.extractors.quotes import Pieces, find_pieces
+
+        if self._pieces is None or self._pieces.doc is not doc:
+            warnings: list[str] = []
+            pieces = find_pieces(doc_text(doc), warnings)
+            self._pieces = Pieces(doc, tuple(pieces), tuple(warnings))
+        return self._pieces
 
 
 def doc_text(doc: Doc) -> str:

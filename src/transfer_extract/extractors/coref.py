@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from transfer_extract.article import Article
 from transfer_extract.data import load_json
 from transfer_extract.extractors import Context, doc_text
-from transfer_extract.pipeline import CARTEL_LABEL, strip_accents
+from transfer_extract.pipeline import strip_accents
 
 Kind = Literal["person", "organization"]
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -110,6 +110,22 @@ class Resolver:
         self.doc = doc
         self.text = doc_text(doc)
         self.words = load_json("coref.json")
+        self.sent_starts = [sent.start_char for sent in doc.sents]
+        self._orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
+        self.refresh(ctx)
+
+    def records(self, ctx: Context) -> tuple[tuple[object, ...], ...]:
+        """The records of `ctx.found` the referents come from."""
+        return tuple(ctx.found.get(key, ()) for key in ("officials", "people", "cartels"))
+
+    def current(self, ctx: Context) -> bool:
+        """Whether the referents were collected from the records now in `ctx.found`."""
+        return len(self._source) == 3 and all(
+            a is b for a, b in zip(self._source, self.records(ctx), strict=True))
+
+    def refresh(self, ctx: Context) -> None:
+        """Collect the referents anew from the records of `ctx.found` (the parse is kept)."""
+        self._source = self.records(ctx)
         art = ctx.article
         mentions: list[Mention] = []
         for rec in (*ctx.found.get("officials", ()), *ctx.found.get("people", ())):
@@ -122,15 +138,12 @@ class Resolver:
                 mentions.append(Mention(rec.name, "organization", to_clean(art, m.start),
                                         to_clean(art, m.start) + len(m.text)))
         taken = [(m.start, m.end) for m in mentions]
-        for ent in doc.ents:
-            if ent.label_ in ("ORG", "NORP") and ent.label_ != CARTEL_LABEL and not any(
-                    s < ent.end_char and ent.start_char < e for s, e in taken):
-                if ent.label_ == "ORG":
-                    mentions.append(Mention(_strip_det(ent.text), "organization",
-                                            ent.start_char, ent.end_char))
+        for ent in self._orgs:
+            if not any(s < ent.end_char and ent.start_char < e for s, e in taken):
+                mentions.append(Mention(_strip_det(ent.text), "organization",
+                                        ent.start_char, ent.end_char))
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.people = sorted({(m.name, m.title) for m in mentions if m.kind == "person"})
-        self.sent_starts = [sent.start_char for sent in doc.sents]
         self.gender = self._genders()
 
     # -- gender ------------------------------------------------------------------------------

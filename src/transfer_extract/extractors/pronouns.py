@@ -15,9 +15,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from transfer_extract.data import load_json
-from transfer_extract.extractors import Context, doc_text
-from transfer_extract.extractors.coref import Resolver
-from transfer_extract.extractors.quotes import find_pieces
+from transfer_extract.extractors import Context
 from transfer_extract.record import Span
 
 _DEPS = ("nsubj", "nsubjpass", "poss")
@@ -29,8 +27,8 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         return {}
     words = load_json("coref.json")
     pronouns = {*words["male_pronouns"], *words["female_pronouns"]}
-    resolver = Resolver(doc, ctx)
-    quoted = [(q.start, q.end) for q in find_pieces(doc_text(doc), [])]
+    resolver = ctx.resolver(doc)
+    quoted = [(q.start, q.end) for q in ctx.quote_pieces(doc).pieces]
     found: dict[str, list[Span]] = {}
     for tok in doc:
         if (tok.pos_ == "PRON" and tok.lower_ in pronouns and tok.dep_ in _DEPS

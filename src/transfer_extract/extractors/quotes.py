@@ -57,6 +57,15 @@ class _Piece:
     parts: list[tuple[int, int]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Pieces:
+    """The quotations `find_pieces` found in `doc`, and its warnings (see `Context.quote_pieces`)."""
+
+    doc: Doc
+    pieces: tuple[_Piece, ...]
+    warnings: tuple[str, ...]
+
+
 def _settings() -> dict[str, Any]:
     return load_json("quotes.json")
 
@@ -372,11 +381,12 @@ def _name_like(inner: str) -> bool:
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     settings = _settings()
-    warnings: list[str] = []
     text = doc_text(doc)
-    pieces = find_pieces(text, warnings)
+    found_pieces = ctx.quote_pieces(doc)
+    warnings = list(found_pieces.warnings)
+    pieces = [replace(p, parts=list(p.parts)) for p in found_pieces.pieces]
     paras = _paragraphs(text)
-    resolver = Resolver(doc, ctx)
+    resolver = ctx.resolver(doc)
     _attribute(doc, pieces, paras, resolver)
     quotes = _merge(text, pieces)
     _continue(doc, quotes, paras, resolver)
