@@ -39,6 +39,13 @@ class Article:
         e = self.to_original(end) if end > start else s
         return Span(s, e, self.text[s:e])
 
+    def to_clean(self, offset: int) -> int:
+        """The cleaned-text offset of original offset `offset` (the inverse of `to_start`)."""
+        if not self.orig_starts:
+            return offset
+        i = max(bisect.bisect_right(self.orig_starts, offset) - 1, 0)
+        return self.clean_starts[i] + offset - self.orig_starts[i]
+
     def to_start(self, offset: int) -> int:
         """The original offset of a start offset (a start at a seam belongs to the segment after)."""
         i = max(bisect.bisect_right(self.clean_starts, offset) - 1, 0)

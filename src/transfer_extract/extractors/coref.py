@@ -30,7 +30,6 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from transfer_extract.article import Article
 from transfer_extract.data import load_json
 from transfer_extract.extractors import Context, doc_text
 from transfer_extract.pipeline import strip_accents
@@ -50,14 +49,6 @@ class Mention:
     start: int
     end: int
     title: str = ""
-
-
-def to_clean(article: Article, offset: int) -> int:
-    """The cleaned-text offset of original offset `offset` (inverse of `Article.to_start`)."""
-    if not article.orig_starts:
-        return offset
-    i = max(bisect.bisect_right(article.orig_starts, offset) - 1, 0)
-    return article.clean_starts[i] + offset - article.orig_starts[i]
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -131,12 +122,12 @@ class Resolver:
         for rec in (*ctx.found.get("officials", ()), *ctx.found.get("people", ())):
             title = (getattr(rec, "title", None) or getattr(rec, "role", None) or "")
             for m in rec.mentions:
-                mentions.append(Mention(rec.name, "person", to_clean(art, m.start),
-                                        to_clean(art, m.start) + len(m.text), title.lower()))
+                mentions.append(Mention(rec.name, "person", art.to_clean(m.start),
+                                        art.to_clean(m.start) + len(m.text), title.lower()))
         for rec in ctx.found.get("cartels", ()):
             for m in rec.mentions:
-                mentions.append(Mention(rec.name, "organization", to_clean(art, m.start),
-                                        to_clean(art, m.start) + len(m.text)))
+                mentions.append(Mention(rec.name, "organization", art.to_clean(m.start),
+                                        art.to_clean(m.start) + len(m.text)))
         taken = [(m.start, m.end) for m in mentions]
         for ent in self._orgs:
             if not any(s < ent.end_char and ent.start_char < e for s, e in taken):

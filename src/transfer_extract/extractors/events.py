@@ -11,7 +11,6 @@ August"), each kept only when the text dates or numbers it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -157,18 +156,10 @@ def country_phrase(text: str) -> str | None:
 # ---------------------------------------------------------------- facts mapped onto the doc
 
 
-def _to_clean(article: Article, offset: int) -> int:
-    """The cleaned-text offset of an original offset (the inverse of Article.span)."""
-    if not article.orig_starts:
-        return offset
-    i = max(bisect_right(article.orig_starts, offset) - 1, 0)
-    return article.clean_starts[i] + offset - article.orig_starts[i]
-
-
 def _on_doc(doc: Doc, article: Article, facts: tuple[Any, ...]) -> list[tuple[Span, Any]]:
     found = []
     for fact in facts:
-        span = doc.char_span(_to_clean(article, fact.start), _to_clean(article, fact.end),
+        span = doc.char_span(article.to_clean(fact.start), article.to_clean(fact.end),
                              alignment_mode="expand")
         if span is not None and len(span):
             found.append((span, fact))
@@ -588,7 +579,7 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
     cartels = []
     for cartel in ctx.found.get("cartels", ()):
         for mention in cartel.mentions:
-            start = _to_clean(article, mention.start)
+            start = article.to_clean(mention.start)
             if any(sp.start_char <= start < sp.end_char for sp in spans):
                 cartels.append(cartel.name)
                 break
