@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from transfer_extract.data import load_json
+from transfer_extract.data import alternation, load_json
 from transfer_extract.record import Boilerplate
 
 _MARKER = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
@@ -69,7 +69,7 @@ class _Rules:
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str]:
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    body = alternation(phrases, longest_first=False)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -21,3 +23,15 @@ def load_lines(name: str) -> tuple[str, ...]:
     return tuple(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+def alternation(phrases: Iterable[str], *, longest_first: bool = True,
+                flexible_space: bool = True) -> str:
+    """A regex alternation matching any of `phrases` literally: longest first (so that a phrase
+    is not cut short by one it starts with) unless `longest_first` is False, and with each space
+    matching any run of whitespace when `flexible_space`."""
+    words = sorted(phrases, key=len, reverse=True) if longest_first else list(phrases)
+    escaped = (re.escape(w) for w in words)
+    if flexible_space:
+        escaped = (e.replace(r"\ ", r"\s+") for e in escaped)
+    return "|".join(escaped)

@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from transfer_extract.data import load_json
+from transfer_extract.data import alternation, load_json
 from transfer_extract.extractors import Context, doc_text
 from transfer_extract.extractors.numbers import parse_number, parse_ordinal
 from transfer_extract.record import CountFact
@@ -57,10 +57,6 @@ class _Words:
     not_ordinal_before: re.Pattern[str]
 
 
-def _phrases(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _words() -> _Words:
     numbers, data = load_json("numbers.json"), load_json("counts.json")
@@ -78,12 +74,12 @@ def _words() -> _Words:
         strip=frozenset(data["strip"]),
         person_nouns=frozenset(w.lower() for w in data["person_nouns"]),
         pronouns=frozenset(data["pronouns"]),
-        total_before=re.compile(rf"(?i)(?<!\w)(?:{_phrases(data['total_before'])})\s+"
+        total_before=re.compile(rf"(?i)(?<!\w)(?:{alternation(data['total_before'])})\s+"
                                 r"(?:(?:about|some|nearly|almost|roughly|around|at least|more than|over)\s+)?$"),
         total_before_regex=tuple(re.compile(r, re.IGNORECASE) for r in data["total_before_regex"]),
-        total_after=re.compile(rf"(?i)^[^;:!?]{{0,90}}?(?<!\w)(?:{_phrases(data['total_after'])})(?!\w)"),
-        not_ordinal_after=re.compile(rf"(?i)^\s+(?:{_phrases(data['not_ordinal_after'])})(?!\w)"),
-        not_ordinal_before=re.compile(rf"(?i)(?<!\w)(?:{_phrases(data['not_ordinal_before'])})\s+$"),
+        total_after=re.compile(rf"(?i)^[^;:!?]{{0,90}}?(?<!\w)(?:{alternation(data['total_after'])})(?!\w)"),
+        not_ordinal_after=re.compile(rf"(?i)^\s+(?:{alternation(data['not_ordinal_after'])})(?!\w)"),
+        not_ordinal_before=re.compile(rf"(?i)(?<!\w)(?:{alternation(data['not_ordinal_before'])})\s+$"),
     )
 
 

@@ -32,16 +32,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from transfer_extract.data import load_json
+from transfer_extract.data import alternation, load_json
 from transfer_extract.extractors import Context, doc_text
 from transfer_extract.extractors.numbers import parse_number
 from transfer_extract.record import DateFact
 
 _FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
-
-
-def _alt(words: Any) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -62,11 +58,11 @@ class _Words:
 def _words() -> _Words:
     data = load_json("dates.json")
     months = {**data["months"], **data["month_abbreviations"]}
-    full = _alt(data["months"])
-    abbr = _alt(data["month_abbreviations"])
+    full = alternation(data["months"])
+    abbr = alternation(data["month_abbreviations"])
     month = rf"(?:{full}|(?:{abbr})(?:\.|(?=\s+\d)))(?![\w])"
-    wday = rf"(?:{_alt(data['weekdays'])})"
-    shift = rf"(?i:{_alt(data['shift_words'])})"
+    wday = rf"(?:{alternation(data['weekdays'])})"
+    shift = rf"(?i:{alternation(data['shift_words'])})"
 
     def yrel(n: int) -> str:
         return rf"(?:,?\s+(?:of\s+)?(?P<yshift{n}>(?i:last|this|next))\s+(?i:year))"
@@ -83,14 +79,14 @@ def _words() -> _Words:
       | (?P<m3>{month})(?:\s+of)?,?\s+(?P<y3>{year})
       | (?:(?P<mshift>{shift})\s+)?(?P<m4>{month})(?!\s+\d){yrel(4)}?
       | (?:(?P<wshift>{shift})\s+)?(?P<wd>{wday})
-      | (?<![\w-])(?P<dayword>(?i:{_alt(data['day_words'])}))(?![\w-])
-      | (?<![\w-])(?P<relday>(?i:{_alt(data['relative_days'])}))(?![\w-])
+      | (?<![\w-])(?P<dayword>(?i:{alternation(data['day_words'])}))(?![\w-])
+      | (?<![\w-])(?P<relday>(?i:{alternation(data['relative_days'])}))(?![\w-])
       | (?<![\w-])(?P<ushift>(?i:last|this|next))\s+(?P<unit>(?i:year|month))(?![\w-])
-      | (?<![\w-])(?P<agon>(?i:{number}))\s+(?P<aunit>(?i:{_alt(data['units'])}))\s+(?i:ago)(?![\w-])
+      | (?<![\w-])(?P<agon>(?i:{number}))\s+(?P<aunit>(?i:{alternation(data['units'])}))\s+(?i:ago)(?![\w-])
       | (?<![\w$€£.,/])(?<!(?<!mid)-)(?P<year>{year})(?![\w/-]|[.,]\d)
     """
-    future = rf"(?<![\w'’])(?i:{_alt(data['future_cues'])})(?![\w])"
-    not_after = rf"\s*(?:{_alt(data['not_after_year'])})(?!\w)"
+    future = rf"(?<![\w'’])(?i:{alternation(data['future_cues'])})(?![\w])"
+    not_after = rf"\s*(?:{alternation(data['not_after_year'])})(?!\w)"
     return _Words(
         months=months,
         weekdays=data["weekdays"],

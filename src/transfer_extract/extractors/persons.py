@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from transfer_extract.data import load_json
+from transfer_extract.data import alternation, load_json
 from transfer_extract.extractors import Context, doc_text
 from transfer_extract.pipeline import strip_accents
 from transfer_extract.record import Official, Person, Span
@@ -40,16 +40,12 @@ def _data() -> dict[str, Any]:
     return load_json("titles.json")
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = _data()
-    countries = _alt([w for ws in data["countries"].values() for w in ws])
-    titles = _alt(data["titles"])
-    prefixes = _alt(data["prefixes"])
+    countries = alternation([w for ws in data["countries"].values() for w in ws], flexible_space=False)
+    titles = alternation(data["titles"], flexible_space=False)
+    prefixes = alternation(data["prefixes"], flexible_space=False)
     return {
         # "Mexico's Security Secretary " / "then-President " right before a name (titles capitalized)
         "before": re.compile(
