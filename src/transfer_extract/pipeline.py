@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from transfer_extract.data import load_json
 from transfer_extract.errors import ModelNotFoundError
@@ -25,6 +25,13 @@ def strip_accents(text: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
     )
+
+
+@lru_cache(maxsize=8192)
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name for comparing names: no accents, lower case, hyphens as spaces
+    ("Beltrán-Leyva" -> ("beltran", "leyva"))."""
+    return tuple(strip_accents(name).lower().replace("-", " ").split())
 
 
 def default_model_name() -> str:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from transfer_extract.data import load_json
 from transfer_extract.extractors import Context, doc_text
-from transfer_extract.pipeline import strip_accents
+from transfer_extract.pipeline import name_words
 
 Kind = Literal["person", "organization"]
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -52,7 +52,7 @@ class Mention:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(strip_accents(text).lower().replace("-", " ").replace("\u2019", "'").split())
+    return name_words(text.replace("\u2019", "'"))
 
 
 def _strip_det(text: str) -> str:

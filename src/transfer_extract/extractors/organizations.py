@@ -19,7 +19,7 @@ from spacy.vocab import Vocab
 
 from transfer_extract.data import load_json
 from transfer_extract.extractors import Context
-from transfer_extract.pipeline import CARTEL_LABEL, strip_accents
+from transfer_extract.pipeline import CARTEL_LABEL, name_words, strip_accents
 from transfer_extract.record import Cartel, Span
 
 CAPITAL = r"^[A-ZÁÉÍÓÚÑÜ][\w.'’]*$"
@@ -32,7 +32,7 @@ ANAPHOR_WINDOW = 60  # tokens back in which the one named organization must stan
 
 
 def _key(name: str) -> str:
-    return " ".join(strip_accents(name).lower().replace("-", " ").split())
+    return " ".join(name_words(name))
 
 
 @cache

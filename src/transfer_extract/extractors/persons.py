@@ -14,25 +14,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc
 
 from transfer_extract.data import alternation, load_json
 from transfer_extract.extractors import Context, doc_text
-from transfer_extract.pipeline import strip_accents
+from transfer_extract.pipeline import name_words
 from transfer_extract.record import Official, Person, Span
 
 PLACE_BEFORE = {"in", "from", "to", "into", "near", "across", "throughout", "outside", "around", "at", "of"}
 QUOTES = "\"“”'‘’"
 ROLE_STOP = {",", ".", ";", ":", "(", ")", "who", "which", "that", "said", "says", "told", "and", "was", "is",
              "has", "had", "—", "–", "whose", "according"}
-
-
-@lru_cache(maxsize=8192)
-def _key(name: str) -> tuple[str, ...]:
-    return tuple(strip_accents(name).lower().replace("-", " ").split())
 
 
 @cache
@@ -96,7 +91,7 @@ class _Entity:
     single_place: bool = False
 
     def matches(self, name: str) -> bool:
-        full, part = _key(self.name), _key(name)
+        full, part = name_words(self.name), name_words(name)
         return bool(part) and (_within(part, full) or _within(full, part))
 
 
@@ -165,20 +160,21 @@ def _not_a_person(name: str) -> bool:
     words = set(name.replace("-", " ").split())
     if words & set(data["not_person_words"]) or name.isupper():
         return True
-    return _key(name) in _places()
+    return name_words(name) in _places()
 
 
 @cache
 def _places() -> frozenset[tuple[str, ...]]:
     data = _data()
-    return frozenset({_key(p) for p in data["places"]} | {_key(w) for ws in data["countries"].values() for w in ws})
+    return frozenset({name_words(p) for p in data["places"]}
+                     | {name_words(w) for ws in data["countries"].values() for w in ws})
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     pats = _patterns()
     cartel_spans = [(m.start, m.end) for c in ctx.found.get("cartels", ()) for m in c.mentions]
-    cartel_keys = {_key(c.name) for c in ctx.found.get("cartels", ())} | {
-        _key(a) for c in ctx.found.get("cartels", ()) for a in c.aliases}
+    cartel_keys = {name_words(c.name) for c in ctx.found.get("cartels", ())} | {
+        name_words(a) for c in ctx.found.get("cartels", ()) for a in c.aliases}
 
     def in_cartel(s: int, e: int) -> bool:
         span = ctx.article.span(s, e)
@@ -206,17 +202,17 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         span = doc[s:e]
         name = re.sub(r"\s*[\"“][^\"”]+[\"”]\s*", " ", span.text).strip()
         if not name or not _capitalized(name.split()[0]) or _not_a_person(name) \
-                or in_cartel(span.start_char, span.end_char) or _key(name) in cartel_keys:
+                or in_cartel(span.start_char, span.end_char) or name_words(name) in cartel_keys:
             continue
         covered.update(range(s, e))
         found = next((x for x in entities if x.matches(name)), None)
         if found is None:
             found = _Entity(name)
             entities.append(found)
-        elif len(_key(name)) > len(_key(found.name)):
+        elif len(name_words(name)) > len(name_words(found.name)):
             found.name = name
         found.mentions.append((span.start_char, span.end_char))
-        if len(_key(name)) == 1 and s > 0 and doc[s - 1].lower_ in PLACE_BEFORE:
+        if len(name_words(name)) == 1 and s > 0 and doc[s - 1].lower_ in PLACE_BEFORE:
             found.single_place = True
         for n in nicks:
             if n not in found.aliases:
@@ -238,9 +234,9 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         if found.role is None and found.title is None:
             found.role = _role(doc, s, e)
     for x in entities:
-        alias_keys.update(_key(a) for a in x.aliases)
+        alias_keys.update(name_words(a) for a in x.aliases)
     entities = [x for x in entities
-                if _key(x.name) not in alias_keys and not (len(_key(x.name)) == 1 and x.single_place)]
+                if name_words(x.name) not in alias_keys and not (len(name_words(x.name)) == 1 and x.single_place)]
     # 2. every other place where the words of a known name stand ("Sheinbaum's", "Garcia Harfuch")
     for tok in doc:
         if tok.i in covered or not _capitalized(tok.text) or (tok.i > 0 and tok.i - 1 in covered
@@ -249,7 +245,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         end = _name_run(doc, tok.i)
         for j in range(end, tok.i, -1):
             name = doc[tok.i:j].text
-            found = next((x for x in entities if _within(_key(name), _key(x.name))), None)
+            found = next((x for x in entities if _within(name_words(name), name_words(x.name))), None)
             if found is not None and not in_cartel(tok.idx, doc[j - 1].idx + len(doc[j - 1])):
                 found.mentions.append((tok.idx, doc[j - 1].idx + len(doc[j - 1])))
                 covered.update(range(tok.i, j))
