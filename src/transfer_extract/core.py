@@ -43,12 +43,16 @@ def too_large(text: str, max_chars: int = MAX_CHARS) -> bool:
     return len(text) > max_chars
 
 
+def too_large_error(name: str, chars: int, max_chars: int) -> InputTooLargeError:
+    """The InputTooLargeError (naming `--max-chars`) for the text `name` of `chars` characters."""
+    return InputTooLargeError(
+        f"{name}: {chars} characters is more than the limit of {max_chars} (raise it with --max-chars)")
+
+
 def check_size(item: Input, max_chars: int = MAX_CHARS) -> None:
     """Raise InputTooLargeError (naming `--max-chars`) for a text over the limit."""
     if too_large(item.text, max_chars):
-        raise InputTooLargeError(
-            f"{item.path or '<text>'}: {len(item.text)} characters is more than the limit of"
-            f" {max_chars} (raise it with --max-chars)")
+        raise too_large_error(item.path or "<text>", len(item.text), max_chars)
 
 
 def clean(text: str, published: date | None = None) -> Article:

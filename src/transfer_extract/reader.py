@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import BinaryIO
 
-from transfer_extract.core import MAX_CHARS, Input, too_large
+from transfer_extract.core import MAX_CHARS, Input, too_large, too_large_error
 from transfer_extract.data import load_json
 from transfer_extract.errors import InputError, InputTooLargeError, NotTextError
 
@@ -120,7 +120,5 @@ def read_input(path: str | Path, max_chars: int = MAX_CHARS) -> Input:
         name, data = str(path), read_bytes(path, max_chars)
     text, encoding = decode(data, name)
     if too_large(text, max_chars):
-        raise InputTooLargeError(
-            f"{name}: {len(text)} characters is more than the limit of {max_chars}"
-            " (raise it with --max-chars)")
+        raise too_large_error(name, len(text), max_chars)
     return Input(text, None if name == STDIN_NAME else name, encoding, hashlib.sha256(data).hexdigest())
