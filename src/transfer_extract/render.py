@@ -9,6 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from transfer_extract.merge import FIELDS
+
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
     table = Table(title=f"{title} ({len(rows)})", title_justify="left", expand=False)
@@ -99,7 +101,7 @@ def merge_tables(result: dict[str, Any]) -> Group:
                       title_justify="left", show_header=True)
         table.add_column("field")
         table.add_column("values (sources)", overflow="fold")
-        for key in ("kind", "count", "origin", "destination", "date", "cumulative_total", "sequence"):
+        for key in FIELDS:
             mark = " [red]conflict[/]" if event[key]["conflict"] else ""
             table.add_row(key + mark, _values(event[key]))
         for wave in event["earlier_waves"]:
