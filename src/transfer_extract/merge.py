@@ -19,7 +19,7 @@ Works on records as plain dicts (`Record.to_dict()`, or lines of a JSONL file wr
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -378,8 +378,6 @@ def _timeline(groups: list[list[_Report]], wave_groups: list[list[_Report]],
             placed = t.date is not None or seq is not None
             running = None if running is None or t.count is None or not placed else running + t.count
             key = t.date or next((n.date for n, _ in ordered[i:] if n.date), None) or "9999"
-            out.append((key, TimelineEntry(t.date, t.kind, t.count, t.counts, t.origin,
-                                           t.destination, running, t.stated_totals, t.event,
-                                           t.sources)))
+            out.append((key, replace(t, running_total=running)))
     out.sort(key=lambda kv: kv[0])  # stable: a route's undated waves stay before their successor
     return tuple(t for _, t in out)
