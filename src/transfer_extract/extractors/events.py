@@ -27,7 +27,6 @@ from transfer_extract.record import Span as TextSpan
 
 LEAD_SENTENCES = 3
 _PLACE_PREPS = ("to", "in", "into", "at", "of", "including")
-_SMALL_NUMBER = re.compile(r"\d{1,2}")
 _SPECIFIC_DATE = re.compile(
     r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|"
     r"aug|sep|oct|nov|dec", re.IGNORECASE)
@@ -434,8 +433,6 @@ def _read_sentence(sent: Span, index: int, doc_facts: dict[str, list[tuple[Span,
                 out.moved.add(int(fact.value))
     for span, fact in doc_facts["dates"]:
         if sent.start <= span.start < sent.end and fact.value:
-            if _SMALL_NUMBER.fullmatch(fact.text.strip()):
-                continue  # an age or a count read as a year ("Garza, 51,")
             if _describes_thing(span, r):
                 continue  # "a 1798 wartime law", "the 1985 killing": no date of a move
             verb = _governing_verb(span.root)
