@@ -171,7 +171,6 @@ def _on_doc(doc: Doc, article: Article, facts: tuple[Any, ...]) -> list[tuple[Sp
 @dataclass
 class _Sentence:
     span: Span
-    index: int
     kinds: list[str] = field(default_factory=list)
     people: list[tuple[int, int, bool]] = field(default_factory=list)  # value, token, approx
     moved: set[int] = field(default_factory=set)  # counts that are what an event verb moves
@@ -402,7 +401,7 @@ def _places(sent: Span, verbs: list[Token]) -> list[str]:
     return places
 
 
-def _read_sentence(sent: Span, index: int, doc_facts: dict[str, list[tuple[Span, Any]]],
+def _read_sentence(sent: Span, doc_facts: dict[str, list[tuple[Span, Any]]],
                    r: Rules, with_event: bool) -> _Sentence | None:
     triggers = [(t, k) for t in sent if (k := _trigger_kind(t, sent, r))]
     support = [t for t in sent if _support(t, r)]
@@ -415,7 +414,7 @@ def _read_sentence(sent: Span, index: int, doc_facts: dict[str, list[tuple[Span,
                 and not _hypothetical(s.root, r)]
     if not triggers and not (with_event and ((support and peopled) or ordinals)):
         return None
-    out = _Sentence(sent, index, kinds=[k for _, k in triggers], ordinals=ordinals)
+    out = _Sentence(sent, kinds=[k for _, k in triggers], ordinals=ordinals)
     verbs = [t for t, _ in triggers] + support + [
         t for t in sent if t.lemma_.lower() in r.transport_verbs]
     trigger_tokens = [t for t, _ in triggers]
@@ -557,7 +556,7 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
             taken = [m.span.start for m in members] + [
                 m.span.start for m in sents if m not in members]
             if nxt.start not in taken:
-                members.append(_Sentence(nxt, -1))
+                members.append(_Sentence(nxt))
     members.sort(key=lambda m: m.span.start)
     spans = [m.span for m in members]
     kinds = [k for m in members for k in m.kinds]
@@ -655,12 +654,12 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     facts = {"counts": _on_doc(doc, ctx.article, ctx.found.get("counts", ())),
              "dates": _on_doc(doc, ctx.article, ctx.found.get("dates", ()))}
     all_sents = _sentences(doc)
-    lead = [x for i, s in enumerate(all_sents[:LEAD_SENTENCES])
-            if (x := _read_sentence(s, i, facts, r, with_event=False)) and x.strict]
+    lead = [x for s in all_sents[:LEAD_SENTENCES]
+            if (x := _read_sentence(s, facts, r, with_event=False)) and x.strict]
     if not lead:
         return {"events": ()}
     main_count, aliases = _main_count(lead)
-    sents = [x for i, s in enumerate(all_sents) if (x := _read_sentence(s, i, facts, r, True))]
+    sents = [x for s in all_sents if (x := _read_sentence(s, facts, r, True))]
     main, others = _waves(sents, main_count, aliases)
     conditions = tuple(dict.fromkeys(
         label for s in all_sents for pattern, label in r.conditions if pattern.search(s.text)))
