@@ -85,15 +85,15 @@ def published_from_name(name: str) -> date | None:
         return None
 
 
-def read_done(out: str | Path, repair: bool = True) -> set[str]:
+def read_done(out: str | Path) -> set[str]:
     """The sha256 of every article that already has a complete line in `out` (records and
-    error lines alike). A last line cut short by an interruption is removed when `repair`."""
+    error lines alike). A last line cut short by an interruption is removed from the file."""
     out = Path(out)
     if not out.exists():
         return set()
     data = out.read_bytes()
     keep = data.rfind(b"\n") + 1
-    if keep < len(data) and repair:
+    if keep < len(data):
         with out.open("r+b") as fh:
             fh.truncate(keep)
     done: set[str] = set()
