@@ -178,7 +178,6 @@ def extract_many(
     *,
     published: date | None = None,
     model: str | None = None,
-    n_process: int = 1,
     batch_size: int = 16,
     max_chars: int = MAX_CHARS,
 ) -> Iterator[Record]:
@@ -203,7 +202,7 @@ def extract_many(
 
     parsed: list[Any] = []
     for doc, (item, article, warnings, left) in nlp.pipe(
-        chunks(), as_tuples=True, n_process=n_process, batch_size=batch_size
+        chunks(), as_tuples=True, batch_size=batch_size
     ):
         parsed.append(doc)
         if left:
