@@ -13,8 +13,8 @@ Finding (on the cleaned text, so quotes inside boilerplate are never seen):
 Who said it:
 - the cue is searched in the quote's own sentence (quotation interiors masked): after the quote
   first, then before it, nearest first; the cue is the LEMMA of the reporting verb
-  (data/reporting_verbs.txt), "according to" for that frame, or the speech noun ("answer") when
-  the speaker comes from an introducing sentence;
+  (data/reporting_verbs.txt), the frame for a frame of quotes.json `frames` ("according to"),
+  or the speech noun ("answer") when the speaker comes from an introducing sentence;
 - the speaker is the verb's subject (through "who" and coordinated verbs), resolved to a
   record name by `coref.Resolver` (pronouns, "the statement", "the department", surnames);
 - a quote without a cue continues the speaker of an earlier quote in its paragraph, and a
@@ -223,12 +223,16 @@ def _cue(tokens: list[Token], after: bool,
          governs: frozenset[int] = frozenset()) -> tuple[Token | None, str | None]:
     """The speaker token and the cue among `tokens` (outside quotations, in one sentence)."""
     verbs = set(load_lines("reporting_verbs.txt"))
+    frames = [(frame, frame.split()) for frame in _settings()["frames"]]
     for tok in tokens:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) \
-                and tok.doc[tok.i + 1].lower_ == "to":
-            obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-            if obj is not None and obj in tokens:
-                return obj, "according to"
+        doc = tok.doc
+        for frame, words in frames:
+            end = tok.i + len(words)
+            if end <= len(doc) and all(doc[tok.i + k].lower_ == w for k, w in enumerate(words)):
+                # the speaker is the object of the frame's last word ("according to [the FBI]")
+                obj = next((c for c in doc[end - 1].children if c.dep_ == "pobj"), None)
+                if obj is not None and obj in tokens:
+                    return obj, frame
     order = tokens if after else list(reversed(tokens))
     # A reporting verb the quotation hangs on in the parse comes first.
     order = [t for t in order if t.i in governs] + [t for t in order if t.i not in governs]
