@@ -23,11 +23,11 @@ from transfer_extract.pipeline import CARTEL_LABEL, name_words, strip_accents
 from transfer_extract.record import Cartel, Span
 
 CAPITAL = r"^[A-ZÁÉÍÓÚÑÜ][\w.'’]*$"
-# Words before a short name that make it a place ("in Sinaloa"), not the organization.
-PLACE_WORDS = {"in", "from", "to", "into", "near", "across", "of", "throughout", "outside", "around", "at"}
-PLACE_AFTER = {"state", "city", "governor", "'s", "’s", "of", "port", "municipality"}
-# Nouns after "the cartel" that make it a modifier ("the cartel leaders"), not a mention.
-MODIFIED = {"leaders", "leader", "members", "bosses", "boss", "operatives", "figures", "war", "wars", "violence"}
+# Words before a short name that make it a place ("in Sinaloa"), words after it that do
+# ("Sinaloa state"), and nouns after "the cartel" that make it a modifier ("the cartel leaders").
+PLACE_WORDS = frozenset(load_json("context.json")["place_before"])
+PLACE_AFTER = frozenset(load_json("context.json")["place_after"])
+MODIFIED = frozenset(load_json("context.json")["cartel_modifiers"])
 ANAPHOR_WINDOW = 60  # tokens back in which the one named organization must stand
 
 

@@ -24,10 +24,9 @@ from transfer_extract.extractors import Context, doc_text
 from transfer_extract.pipeline import name_words
 from transfer_extract.record import Official, Person, Span
 
-PLACE_BEFORE = {"in", "from", "to", "into", "near", "across", "throughout", "outside", "around", "at", "of"}
+PLACE_BEFORE = frozenset(load_json("context.json")["place_before"])
 QUOTES = "\"“”'‘’"
-ROLE_STOP = {",", ".", ";", ":", "(", ")", "who", "which", "that", "said", "says", "told", "and", "was", "is",
-             "has", "had", "—", "–", "whose", "according"}
+ROLE_STOP = frozenset(load_json("context.json")["role_stop"])
 
 
 @cache
