@@ -60,6 +60,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _titles() -> tuple[str, ...]:
+    return tuple(_data()["titles"])
+
+
+def _title_before(before: str) -> re.Match[str] | None:
+    """The "before" or else the "of" pattern's match in `before` (the text right before a name).
+    A cheap test first, so the patterns run only where they can match: "before" needs a title
+    (as written in the data), an optional '.' and whitespace at the end, "of" a final ','."""
+    pats = _patterns()
+    end = before.rstrip()
+    if len(end) < len(before) and (end.endswith(_titles()) or (
+            end.endswith(".") and end[:-1].endswith(_titles()))):
+        found = pats["before"].search(before)
+        if found:
+            return found
+    return pats["of"].search(before) if end.endswith(",") else None
+
+
+@cache
 def _country_of() -> dict[str, str]:
     return {w.lower(): c for c, ws in _data()["countries"].items() for w in ws}
 
@@ -187,7 +206,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     for tok in doc:
         if _capitalized(tok.text) and (tok.i == 0 or not _capitalized(doc[tok.i - 1].text)):
             before = doc_text(doc)[max(0, tok.idx - 80):tok.idx]
-            if pats["before"].search(before) or pats["of"].search(before):
+            if _title_before(before):
                 cands[tok.i] = max(cands.get(tok.i, 0), _name_run(doc, tok.i))
     entities: list[_Entity] = []
     alias_keys: set[tuple[str, ...]] = set()
@@ -222,7 +241,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         if alias and alias not in found.aliases:
             found.aliases.append(alias)
         before = doc_text(doc)[max(0, span.start_char - 80):span.start_char]
-        t = pats["before"].search(before) or pats["of"].search(before) or pats["after"].match(after)
+        t = _title_before(before) or pats["after"].match(after)
         if t and found.title is None:
             found.title = _canonical_title(t["title"])
             word = t["country"] or (t.groupdict().get("country2"))
