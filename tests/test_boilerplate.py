@@ -114,9 +114,11 @@ def test_shared_boilerplate(name: str, removed: list[str], kept: list[str]) -> N
         ("Story text.\nMEXICO SENDS MORE PRISONERS NORTH\nMore text.", "related"),
         ("Story text.\nShare this article\nMore text.", "share"),
         ("Headline here\nHeadline here\nStory text.", "repeated_headline"),
+        ("Story text.\nBy Maria Lopez and John Smith, Reuters\nMore text.", "byline"),
+        ("Story text.\nReporting by Ana Ruiz; Editing by Tom Brown\nMore text.", "byline"),
     ],
     ids=["read-more", "read-more-headline", "watch-below", "newsletter", "cookie", "ap-photo",
-         "photo-by-epa", "capital-headline", "share", "repeated-headline"],
+         "photo-by-epa", "capital-headline", "share", "repeated-headline", "byline", "sign-off"],
 )
 def test_rule_kinds(text: str, kind: str) -> None:
     article = clean(text)
@@ -132,8 +134,11 @@ def test_rule_kinds(text: str, kind: str) -> None:
         "MEXICO CITY (AP) — Mexico sent 37 cartel members to the United States.",
         "\"Your support matters,\" the president told the crowd in Culiacán on Monday.",
         "The U.S. government said it would sign up more agents for the task force this year.",
+        "By Tuesday night, the prisoners had landed in Texas.",
+        "By then, Mexico had sent 29 people north.",
     ],
-    ids=["photo-in-sentence", "read-more-in-sentence", "dateline", "support-in-quote", "sign-up-in-sentence"],
+    ids=["photo-in-sentence", "read-more-in-sentence", "dateline", "support-in-quote", "sign-up-in-sentence",
+         "by-weekday", "by-then"],
 )
 def test_article_sentences_are_kept(text: str) -> None:
     assert clean(text).clean == text
