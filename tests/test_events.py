@@ -68,9 +68,11 @@ def test_conditions(sentence: str, label: str | None) -> None:
     ("Mexico flew ", " alleged cartel members to the United States", False),
     ("Mexico sent ", " prisoners north in February", False),
 ], ids=["lifts-to", "brings-total", "with-this-move", "in-total", "a-total-of", "flew", "sent"])
-def test_total_cues(before: str, after: str, total: bool) -> None:
-    r = rules()
-    assert bool(r.total_before.search(before) or r.total_after.search(after)) is total
+def test_total_cues(before: str, after: str, total: bool, extract_text) -> None:
+    """Events take running totals from the counts extractor's `total` kind."""
+    text = f"{before}92{after}."
+    count = next(c for c in extract_text(text, PUBLISHED)["counts"] if c["text"] == "92")
+    assert (count["kind"] == "total") is total
 
 
 # ---------------------------------------------------------------- fixture articles

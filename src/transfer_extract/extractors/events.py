@@ -50,8 +50,6 @@ class Rules:
     membership_words: frozenset[str]
     more_words: frozenset[str]
     future_modals: frozenset[str]
-    total_before: re.Pattern[str]
-    total_after: re.Pattern[str]
     approximate_before: re.Pattern[str]
     approximate_numbers: frozenset[str]
     conditions: tuple[tuple[re.Pattern[str], str], ...]
@@ -82,8 +80,6 @@ def rules() -> Rules:
         membership_words=words("membership_words"),
         more_words=words("more_words"),
         future_modals=words("future_modals"),
-        total_before=re.compile(data["total_before"], re.IGNORECASE),
-        total_after=re.compile(data["total_after"], re.IGNORECASE),
         approximate_before=re.compile(data["approximate_before"], re.IGNORECASE),
         approximate_numbers=words("approximate_numbers"),
         conditions=tuple((re.compile(c["pattern"], re.IGNORECASE), c["label"])
@@ -279,15 +275,6 @@ def _describes_thing(span: Span, r: Rules) -> bool:
                 or head.lower_ in r.triggers)
 
 
-def _is_total(span: Span, fact: CountFact, r: Rules) -> bool:
-    if fact.kind == "total":
-        return True
-    sent = span.sent
-    before = doc_text(span.doc)[sent.start_char:span.start_char]
-    after = doc_text(span.doc)[span.end_char:sent.end_char]
-    return bool(r.total_before.search(before) or r.total_after.search(after))
-
-
 def _people_count(span: Span, fact: CountFact, triggers: list[Token], r: Rules) -> bool:
     if fact.kind == "ordinal":
         return False
@@ -421,7 +408,7 @@ def _read_sentence(sent: Span, doc_facts: dict[str, list[tuple[Span, Any]]],
     for span, fact in doc_facts["counts"]:
         if not sent.start <= span.start < sent.end or fact.kind == "ordinal":
             continue
-        if _is_total(span, fact, r):
+        if fact.kind == "total":  # running totals are the counts extractor's call
             out.totals.append(int(fact.value))
         elif _people_count(span, fact, trigger_tokens, r) and fact.value == int(fact.value):
             before = doc_text(span.doc)[sent.start_char:span.start_char]
