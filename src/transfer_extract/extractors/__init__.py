@@ -2,7 +2,7 @@
 
     extract(doc: Doc, ctx: Context) -> dict[str, tuple]
 
-returning record fields by name. They run in EXTRACTORS order; each sees in `ctx.found` what
+returning record fields by name. They run in the order `extractors()` gives; each sees in `ctx.found` what
 the earlier ones returned (quotes use the people found, events use dates, counts and cartels).
 `doc` is the parse of the cleaned text; `ctx.article.span()` maps its offsets to the original.
 """
