@@ -20,16 +20,22 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.article import Article
-from transfer_extract.data import load_json
+from transfer_extract.data import alternation, load_json
 from transfer_extract.extractors import Context, doc_text
 from transfer_extract.record import CountFact, DateFact, Event
 from transfer_extract.record import Span as TextSpan
 
 LEAD_SENTENCES = 3
 _PLACE_PREPS = ("to", "in", "into", "at", "of", "including")
-_SPECIFIC_DATE = re.compile(
-    r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|"
-    r"aug|sep|oct|nov|dec", re.IGNORECASE)
+
+
+@cache
+def _specific_date() -> re.Pattern[str]:
+    """A date text that names a day or month itself: a digit, a weekday, or a month (by the
+    first three letters of its name), from data/dates.json."""
+    data = load_json("dates.json")
+    words = {m[:3] for m in data["months"]} | set(data["weekdays"])
+    return re.compile(rf"\d|{alternation(words)}", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- rules and countries
@@ -519,7 +525,7 @@ def _best_date(dates: list[tuple[DateFact, bool, bool]], published: date | None,
               if (at_event if main else not announced) and f.value
               and (published is None or f.value <= published.isoformat())]
     usable.sort(key=lambda d: (not d[1], _GRANULARITY.get(d[0].granularity or "", 3),
-                               not _SPECIFIC_DATE.search(d[0].text), d[0].start))
+                               not _specific_date().search(d[0].text), d[0].start))
     return usable[0][0].value if usable else None
 
 
