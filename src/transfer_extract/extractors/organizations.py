@@ -136,13 +136,12 @@ def _coordinated(doc: Doc, start: int, end: int) -> list[_Mention]:
     return found
 
 
-def _candidates(doc: Doc) -> list[_Mention]:
+def _candidates(doc: Doc, matches: list[tuple[str, int, int]]) -> list[_Mention]:
     found: list[_Mention] = []
     for ent in doc.ents:
         if ent.label_ == CARTEL_LABEL:
             found.append(_Mention(ent.start, ent.end, ent.ent_id_ or _known().get(_key(ent.text), ent.text), 2))
-    for match_id, start, end in _matcher(doc.vocab)(doc):
-        label = doc.vocab.strings[match_id]
+    for label, start, end in matches:
         if label == "NAMED":
             m = _named(doc, start, end)
             if m is not None:
@@ -170,12 +169,11 @@ def _select(found: list[_Mention]) -> list[_Mention]:
     return sorted(taken, key=lambda m: m.start)
 
 
-def _later(doc: Doc, named: list[_Mention]) -> list[_Mention]:
+def _later(doc: Doc, matches: list[tuple[str, int, int]], named: list[_Mention]) -> list[_Mention]:
     """Short names and "the cartel" that refer to the one organization named just before."""
     found = []
     used = {i for m in named for i in range(m.start, m.end)}
-    for match_id, start, end in _matcher(doc.vocab)(doc):
-        label = doc.vocab.strings[match_id]
+    for label, start, end in matches:
         if label not in ("SHORT", "ANAPHOR") or not used.isdisjoint(range(start, end)):
             continue
         before = [m for m in named if m.end <= start]
@@ -195,8 +193,9 @@ def _later(doc: Doc, named: list[_Mention]) -> list[_Mention]:
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
-    named = _select(_candidates(doc))
-    mentions = sorted([*named, *_later(doc, named)], key=lambda m: m.start)
+    matches = [(doc.vocab.strings[key], start, end) for key, start, end in _matcher(doc.vocab)(doc)]
+    named = _select(_candidates(doc, matches))
+    mentions = sorted([*named, *_later(doc, matches, named)], key=lambda m: m.start)
     spans: dict[str, list[Span]] = {}
     aliases: dict[str, list[str]] = {}
     for m in mentions:
