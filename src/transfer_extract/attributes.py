@@ -19,19 +19,15 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 FACTORY = "lookup_attributes"
 
-# How the Matcher reads each attribute a rule may test, in the order rules are filed by.
-_GETTERS: dict[str, Callable[[Token], Any]] = {
-    "LOWER": lambda t: t.lower_,
-    "DEP": lambda t: t.dep_,
-    "TAG": lambda t: t.tag_,
-    "IS_SPACE": lambda t: t.is_space,
-}
+# The token attributes rules may test, in the order rules are filed by; the last is a flag.
+ATTRS = ("LOWER", "DEP", "TAG", "IS_SPACE")
+FLAG = ATTRS.index("IS_SPACE")
 
-Test = tuple[str, Callable[[Any], bool]]  # attribute name, test of its value
+Test = tuple[int, Callable[[Any], bool]]  # column in ATTRS, test of the attribute's value
 Rule = tuple[int, list[Test], list[list[Test]]]  # order, first token's other tests, later tokens' tests
 
 
@@ -58,15 +54,15 @@ def _test(spec: Any) -> Callable[[Any], bool]:
 
 
 def _tests(token_spec: dict[str, Any], skip: str | None = None) -> list[Test]:
-    if any(key not in _GETTERS for key in token_spec):
+    if any(key not in ATTRS for key in token_spec):
         raise Unsupported(token_spec)
-    return [(key, _test(spec)) for key, spec in token_spec.items() if key != skip]
+    return [(ATTRS.index(key), _test(spec)) for key, spec in token_spec.items() if key != skip]
 
 
 def _index_values(token_spec: dict[str, Any]) -> tuple[str | None, list[Any]]:
     """The attribute a rule is filed under and the values it is filed under (a rule needing
     one of them); (None, []) when no attribute is an equality or IN test."""
-    for key in _GETTERS:
+    for key in ATTRS:
         spec = token_spec.get(key)
         if spec is None:
             continue
@@ -83,7 +79,8 @@ class LookupAttributes:
     def __init__(self, ruler: Any) -> None:  # ruler: spacy.pipeline.AttributeRuler
         self.attrs = list(ruler.attrs)  # normalized, as spaCy's setter takes them
         self.indices = list(ruler.indices)
-        self.filed: dict[tuple[str, Any], list[Rule]] = {}
+        # rules by (column, value id) of their first token, as doc.to_array gives them
+        self.filed: dict[tuple[int, int], list[Rule]] = {}
         self.anywhere: list[Rule] = []
         for order, rule in enumerate(ruler.patterns):
             for pattern in rule["patterns"]:
@@ -92,36 +89,40 @@ class LookupAttributes:
                 key, values = _index_values(pattern[0])
                 entry = (order, _tests(pattern[0], skip=key), [_tests(t) for t in pattern[1:]])
                 for value in values:
-                    self.filed.setdefault((key, value), []).append(entry)
+                    ident = int(value) if key == "IS_SPACE" else ruler.vocab.strings.add(value)
+                    self.filed.setdefault((ATTRS.index(key), ident), []).append(entry)
                 if key is None:
                     self.anywhere.append(entry)
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens._retokenize import set_token_attrs
 
+        rows = doc.to_array(list(ATTRS)).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+
+        def value(i: int, column: int) -> Any:
+            ident = rows[i][column]
+            return bool(ident) if column == FLAG else strings[ident]
+
+        def passes(i: int, tests: list[Test]) -> bool:
+            return all(test(value(i, column)) for column, test in tests)
+
         matches: set[tuple[int, int, int]] = set()
-        n, filed, none = len(doc), self.filed, ()
-        for tok in doc:
-            i = tok.i
-            values = {key: get(tok) for key, get in _GETTERS.items()}
-            for order, first, rest in (*filed.get(("LOWER", values["LOWER"]), none),
-                                       *filed.get(("DEP", values["DEP"]), none),
-                                       *filed.get(("TAG", values["TAG"]), none),
-                                       *filed.get(("IS_SPACE", values["IS_SPACE"]), none), *self.anywhere):
-                if first and not all(test(values[key]) for key, test in first):
-                    continue
+        n, filed, none = len(rows), self.filed, ()
+        for i, row in enumerate(rows):
+            candidates = [*self.anywhere]
+            for column, ident in enumerate(row):
+                candidates.extend(filed.get((column, ident), none))
+            for order, first, rest in candidates:
                 end = i + 1 + len(rest)
-                if rest and (end > n or not all(_matches(doc[i + 1 + k], tests) for k, tests in enumerate(rest))):
+                if (first and not passes(i, first)) or end > n:
                     continue
-                matches.add((order, i, end))
+                if all(passes(i + 1 + k, tests) for k, tests in enumerate(rest)):
+                    matches.add((order, i, end))
         for order, start, end in sorted(matches):  # the ruler's own order: later rules win
             index = self.indices[order]
             set_token_attrs(doc[(start if index >= 0 else end) + index], self.attrs[order])
         return doc
-
-
-def _matches(tok: Token, tests: list[Test]) -> bool:
-    return all(test(_GETTERS[key](tok)) for key, test in tests)
 
 
 @Language.factory(FACTORY)
