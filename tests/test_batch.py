@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import FIXTURE_ARTICLES, check_record
-from transfer_extract.batch import published_from_name, read_done, run_batch, walk
+from transfer_extract.batch import CHUNK, chunk_size, published_from_name, read_done, run_batch, walk
 from transfer_extract.cli import app
 
 runner = CliRunner()
@@ -51,6 +51,13 @@ def test_walk_skips_hidden_symlinks_and_other_names(folder: Path) -> None:
 ], ids=["dashes", "compact", "dots", "no-date", "bad-month", "impossible-day", "inside-a-number"])
 def test_published_from_name(name: str, expected: date | None) -> None:
     assert published_from_name(name) == expected
+
+
+@pytest.mark.parametrize(("articles", "workers", "size"), [
+    (10_000, 1, CHUNK), (10_000, 2, CHUNK), (40, 2, 5), (3, 2, 1), (0, 1, 1),
+], ids=["large-one-worker", "large-two-workers", "small-four-tasks-each", "tiny", "empty"])
+def test_chunk_size(articles: int, workers: int, size: int) -> None:
+    assert chunk_size(articles, workers) == size
 
 
 @pytest.mark.parametrize(("content", "kept", "done"), [

@@ -27,7 +27,7 @@ from typing import Any
 from transfer_extract.data import load_json
 from transfer_extract.errors import InputError, OutputError, RecordFormatError, TransferExtractError
 
-CHUNK = 8  # articles a worker parses together (one nlp.pipe batch)
+CHUNK = 32  # at most this many articles a worker parses together (one nlp.pipe batch)
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def process(paths: list[str], name_dates: bool = False, model: str | None = None
         group = [(i, item) for i, item, w in ok if w == when]
         try:
             for (i, _), record in zip(group, extract_many([it for _, it in group], published=when,
-                                                          model=model, batch_size=CHUNK), strict=True):
+                                                          model=model, batch_size=len(group)), strict=True):
                 lines[i] = record.to_dict()
         except TransferExtractError:
             raise  # a missing model is not the article's fault: stop the batch
@@ -170,6 +170,12 @@ def _one(item: Any, when: date | None, model: str | None) -> dict[str, Any]:
         raise
     except Exception as exc:  # noqa: BLE001
         return _error_line(item.path, item.sha256, f"{item.path}: cannot process ({type(exc).__name__}: {exc})")
+
+
+def chunk_size(articles: int, workers: int) -> int:
+    """Articles per task: CHUNK (larger nlp.pipe batches parse faster), but small enough to
+    give each worker at least four tasks, so that no worker waits while another has a queue."""
+    return max(1, min(CHUNK, articles // (4 * max(workers, 1))))
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -220,7 +226,7 @@ def run_batch(
     yield BatchStart(len(todo), skipped)
     if not todo:
         return
-    tasks = [(chunk, name_dates, model) for chunk in _chunks(todo, CHUNK)]
+    tasks = [(chunk, name_dates, model) for chunk in _chunks(todo, chunk_size(len(todo), workers))]
     if workers <= 1:
         from transfer_extract.pipeline import load_pipeline
 
