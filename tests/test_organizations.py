@@ -7,6 +7,7 @@ from functools import cache
 import pytest
 import spacy
 
+from conftest import FIXTURE_ARTICLES
 from transfer_extract.article import prepare
 from transfer_extract.extractors import Context, organizations
 from transfer_extract.pipeline import add_rule_components
@@ -131,3 +132,11 @@ def test_aliases_are_kept_with_the_canonical_name() -> None:
     text = "The Jalisco New Generation Cartel, or CJNG, and the Cártel de Jalisco Nueva Generación."
     (cartel,) = organizations.extract(_blank()(text), Context(prepare(text)))["cartels"]
     assert cartel.aliases == ("CJNG", "Cártel de Jalisco Nueva Generación")
+
+
+@pytest.mark.parametrize("path", FIXTURE_ARTICLES, ids=lambda p: p.stem)
+def test_matches_near_anchor_words_are_all_the_matches(path) -> None:
+    """Looking only around anchor words finds what the matcher finds on the whole article."""
+    doc = _blank()(path.read_text("utf-8"))
+    whole = [(doc.vocab.strings[key], start, end) for key, start, end in organizations._matcher(doc.vocab)(doc)]
+    assert sorted(organizations._matches(doc)) == sorted(whole)

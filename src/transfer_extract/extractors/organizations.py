@@ -85,6 +85,44 @@ def _matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
+@cache
+def _anchors(vocab: Vocab) -> tuple[frozenset[str], int]:
+    """Words one of which every pattern of `_matcher` must hold (the words of its first token
+    that is not optional and not a stop word: "cartel", "known", "Sinaloa"), and the most
+    tokens a match can span."""
+    matcher, words, longest = _matcher(vocab), set(), 0
+    for label in ("NAMED", "SPANISH", "KNOWN_AS", "ANAPHOR", "SHORT"):
+        for pattern in matcher.get(label)[1]:
+            required = [t["LOWER"] for t in pattern if "OP" not in t and "LOWER" in t]
+            options = [spec["IN"] if isinstance(spec, dict) else [spec] for spec in required]
+            words.update(next((o for o in options if not any(vocab[w].is_stop for w in o)), options[0]))
+            longest = max(longest, sum(_most(t.get("OP")) for t in pattern))
+    return frozenset(words), longest
+
+
+def _most(op: str | None) -> int:
+    """How many tokens a pattern token with operator `op` can match (None, "?", "{m,n}")."""
+    if op is None or op == "?":
+        return 1
+    return int(op.strip("{}").split(",")[-1])
+
+
+def _matches(doc: Doc) -> list[tuple[str, int, int]]:
+    """The `_matcher` matches of `doc` (label, start, end), looked for only in the stretches
+    around an anchor word (the Matcher's regexes are slow on every token of a long article)."""
+    anchors, reach = _anchors(doc.vocab)
+    windows: list[list[int]] = []
+    for tok in doc:
+        if tok.lower_ in anchors:
+            start, end = max(tok.i - reach, 0), min(tok.i + reach, len(doc))
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+    matcher, strings = _matcher(doc.vocab), doc.vocab.strings
+    return [(strings[key], start + a, end + a) for a, b in windows for key, start, end in matcher(doc[a:b])]
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int  # token offsets
@@ -193,7 +231,7 @@ def _later(doc: Doc, matches: list[tuple[str, int, int]], named: list[_Mention])
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
-    matches = [(doc.vocab.strings[key], start, end) for key, start, end in _matcher(doc.vocab)(doc)]
+    matches = _matches(doc)
     named = _select(_candidates(doc, matches))
     mentions = sorted([*named, *_later(doc, matches, named)], key=lambda m: m.start)
     spans: dict[str, list[Span]] = {}
