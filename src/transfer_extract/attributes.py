@@ -3,12 +3,13 @@
 The trained pipeline's `attribute_ruler` maps each tag to its part of speech and morphology and
 fixes some words ("'ll" -> will), with about 180 rules. Its Matcher tests the IN, NOT_IN and
 REGEX conditions of those rules as Python calls on every token, which made it 13% of the whole
-parse. `LookupAttributes` applies the very same rules: each rule is filed under its first token's
-TAG or LOWER value, so a token is tested only against the rules that can match it; the matches
-are then applied in the ruler's own order (rule by rule, later rules winning), with spaCy's own
-setter. The result is identical token for token (tests/test_attributes.py checks it on every
-fixture article). Rules with anything else (other attributes, operators) are left to spaCy: in
-that case `lookup_attributes` returns None and the original component stays.
+parse. `LookupAttributes` applies the very same rules: each rule is filed under a value its first
+token must have (a LOWER, DEP, TAG or IS_SPACE value), the token attributes are read with one
+`Doc.to_array` call, and a token is tested only against the rules filed under its own values;
+the matches are then applied in the ruler's own order (rule by rule, later rules winning) with
+spaCy's own setter. The result is identical token for token (tests/test_attributes.py checks it
+on every article). Rules with anything else (other attributes, operators) are left to spaCy:
+`lookup_attributes` then keeps the original component.
 """
 
 from __future__ import annotations
