@@ -181,8 +181,9 @@ class _DocIndex:
     def build(cls, doc: Doc) -> _DocIndex:
         strings = doc.vocab.strings
         hashes = doc.to_array([LEMMA, LOWER]).reshape(len(doc), 2).tolist()
+        lemma_of = {h: strings[h].lower() for h in {lemma for lemma, _ in hashes}}
         ents = tuple(doc.ents)
-        return cls(lemmas=[strings[lemma].lower() for lemma, _ in hashes],
+        return cls(lemmas=[lemma_of[lemma] for lemma, _ in hashes],
                    lowers=[strings[lower] for _, lower in hashes],
                    ents=ents,
                    ent_at={i: e for e in ents for i in range(e.start, e.end)},
@@ -255,19 +256,19 @@ class _Sentence:
     strict: bool = False  # a trigger, people and a country: this sentence alone reports an event
 
 
-def _window(tok: Token, before: int, after: int) -> list[Token]:
-    doc = tok.doc
-    return list(doc[max(tok.i - before, 0):min(tok.i + after + 1, len(doc))])
-
-
 def _excluded(tok: Token, r: Rules) -> bool:
-    near = [*_window(tok, 3, 3), *tok.children, tok.head]
-    return any(t.lemma_.lower() in r.exclude_words or t.lower_ in r.exclude_words
-               or t.text in ("$", "€") for t in near)
+    """Whether an exclusion word or a currency sign is near `tok`: among the three tokens on
+    either side, its children and its head."""
+    ix = _index(tok.doc)
+    near = [*range(max(tok.i - 3, 0), min(tok.i + 4, len(tok.doc))),
+            *(c.i for c in tok.children), tok.head.i]
+    return any(ix.lemmas[i] in r.exclude_words or ix.lowers[i] in r.exclude_words
+               or ix.lowers[i] in ("$", "€") for i in near)
 
 
 def _trigger_kind(tok: Token, sent: Span, r: Rules) -> str | None:
-    lemma, lower = tok.lemma_.lower(), tok.lower_
+    ix = _index(tok.doc)
+    lemma, lower = ix.lemmas[tok.i], ix.lowers[tok.i]
     kind = r.triggers.get(lemma) or r.triggers.get(lower)
     if kind is None and lemma in r.transport_verbs and not (
             _index(sent.doc).lemmas_in(sent).isdisjoint(r.transport_nouns)):
