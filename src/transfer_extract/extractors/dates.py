@@ -128,6 +128,7 @@ def _month(name: str) -> int:
     return _words().months[name.rstrip(".")]
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")  # "U.S", "J" (before their last period)
 _BOUNDARY = re.compile(r"(?P<word>[\w.]*)[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
@@ -146,9 +147,10 @@ def _sentence_start(text: str, pos: int) -> int:
 @lru_cache(maxsize=8)
 def _sentence_starts(text: str) -> list[int]:
     starts = [0]
+    abbreviations = _abbreviations()
     for m in _BOUNDARY.finditer(text):
         word = m["word"] or ""
-        if word in _abbreviations() or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):
+        if word in abbreviations or _INITIALS.fullmatch(word):
             continue
         starts.append(m.end())
     return starts
