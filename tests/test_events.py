@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, SHARED, needs_shared
-from transfer_extract.extractors.events import country_name, country_phrase, rules
+from transfer_extract.extractors.events import _DocIndex, country_name, country_phrase, rules
 
 # ---------------------------------------------------------------- rules, no model
 
@@ -46,6 +46,24 @@ def test_country_name(text: str, expected: str | None) -> None:
 ], ids=lambda v: str(v))
 def test_country_phrase(text: str, expected: str | None) -> None:
     assert country_phrase(text) == expected
+
+
+@pytest.mark.parametrize(("start", "end"), [
+    (0, 11), (2, 7), (0, 5), (7, 8), (9, 11), (7, 11),
+], ids=["whole", "cuts-an-entity", "first-entity", "inside-entity", "last-entity",
+        "entity-cut-at-start"])
+def test_doc_index_reads_spans_as_spacy(start: int, end: int) -> None:
+    """The index gives what spaCy gives for a span: its entities (an entity cut by the
+    span ends the list), text and words."""
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")("Mexico Sent  29 men to New York City on Tuesday")
+    doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 6, 9, "GPE"), Span(doc, 10, 11, "DATE")]
+    ix, span = _DocIndex.build(doc), doc[start:end]
+    assert ix.ents_in(span) == list(span.ents)
+    assert ix.text_of(span) == span.text
+    assert ix.words_in(span) == {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
 
 
 @pytest.mark.parametrize(("sentence", "label"), [

@@ -70,7 +70,14 @@ def _words() -> _Words:
     year = r"(?:1[7-9]\d\d|20\d\d)(?!\d)"
     ordsuf = r"(?:st|nd|rd|th)?"
     number = r"(?:\d+|[A-Za-z]+(?:-[A-Za-z]+)?)"
+    # Where a match can start (a cheap test that spares trying every branch at every offset):
+    # a digit, the initial of a month, weekday or shift word (these may follow a letter), or
+    # else only the start of a word.
+    initials = {w[0] for w in (*months, *data["weekdays"])} | {
+        c for w in data["shift_words"] for c in (w[0].lower(), w[0].upper())}
+    start = rf"(?=[\d{''.join(sorted(initials))}]|(?<![\w-])\w)"
     pattern = rf"""
+        {start}(?:
         (?<![\w-])(?P<iso>{year}-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01]))(?![\w-])
       | (?:(?P<wd0>{wday}),?\s+)?(?:
             (?P<m1>{month})\s+(?P<d1>[0-3]?\d){ordsuf}(?!\d)(?:(?:,\s*|\s+)(?P<y1>{year})|{yrel(1)})?
@@ -84,6 +91,7 @@ def _words() -> _Words:
       | (?<![\w-])(?P<ushift>(?i:last|this|next))\s+(?P<unit>(?i:year|month))(?![\w-])
       | (?<![\w-])(?P<agon>(?i:{number}))\s+(?P<aunit>(?i:{alternation(data['units'])}))\s+(?i:ago)(?![\w-])
       | (?<![\w$€£.,/])(?<!(?<!mid)-)(?P<year>{year})(?![\w/-]|[.,]\d)
+        )
     """
     future = rf"(?<![\w'’])(?i:{alternation(data['future_cues'])})(?![\w])"
     not_after = rf"\s*(?:{alternation(data['not_after_year'])})(?!\w)"
@@ -120,6 +128,7 @@ def _month(name: str) -> int:
     return _words().months[name.rstrip(".")]
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")  # "U.S", "J" (before their last period)
 _BOUNDARY = re.compile(r"(?P<word>[\w.]*)[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
@@ -138,9 +147,10 @@ def _sentence_start(text: str, pos: int) -> int:
 @lru_cache(maxsize=8)
 def _sentence_starts(text: str) -> list[int]:
     starts = [0]
+    abbreviations = _abbreviations()
     for m in _BOUNDARY.finditer(text):
         word = m["word"] or ""
-        if word in _abbreviations() or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):
+        if word in abbreviations or _INITIALS.fullmatch(word):
             continue
         starts.append(m.end())
     return starts

@@ -17,6 +17,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.article import Article
@@ -59,6 +60,10 @@ class Rules:
     approximate_before: re.Pattern[str]
     approximate_numbers: frozenset[str]
     conditions: tuple[tuple[re.Pattern[str], str], ...]
+    # derived: the words a token must have (as lemma or form) to trigger, support or transport,
+    # and those that tell a sentence is about people moved
+    event_words: frozenset[str]
+    peopled_words: frozenset[str]
 
 
 @cache
@@ -72,11 +77,12 @@ def rules() -> Rules:
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in data[key])
 
+    transport_verbs, support_verbs = words("transport_verbs"), words("support_verbs")
     return Rules(
         triggers=triggers,
-        transport_verbs=words("transport_verbs"),
+        transport_verbs=transport_verbs,
         transport_nouns=words("transport_nouns"),
-        support_verbs=words("support_verbs"),
+        support_verbs=support_verbs,
         support_idiom_objects=words("support_idiom_objects"),
         announce_verbs=words("announce_verbs"),
         people_nouns=words("people_nouns"),
@@ -90,6 +96,8 @@ def rules() -> Rules:
         approximate_numbers=words("approximate_numbers"),
         conditions=tuple((re.compile(c["pattern"], re.IGNORECASE), c["label"])
                          for c in data["conditions"]),
+        event_words=frozenset(triggers) | transport_verbs | support_verbs,
+        peopled_words=words("people_nouns") | words("transport_nouns") | {"they", "them"},
     )
 
 
@@ -154,6 +162,66 @@ def country_phrase(text: str) -> str | None:
     return None
 
 
+# ---------------------------------------------------------------- what the rules look up
+
+
+@dataclass(frozen=True)
+class _DocIndex:
+    """What the rules look up in a doc again and again, read once per doc: the lower-case
+    lemma and the lower form of every token, the entities (spaCy builds `doc.ents` anew on every
+    access) and the text."""
+
+    lemmas: list[str]
+    lowers: list[str]
+    ents: tuple[Span, ...]
+    ent_at: dict[int, Span]  # token index -> the entity that holds it
+    text: str
+
+    @classmethod
+    def build(cls, doc: Doc) -> _DocIndex:
+        strings = doc.vocab.strings
+        hashes = doc.to_array([LEMMA, LOWER]).reshape(len(doc), 2).tolist()
+        lemma_of = {h: strings[h].lower() for h in {lemma for lemma, _ in hashes}}
+        ents = tuple(doc.ents)
+        return cls(lemmas=[lemma_of[lemma] for lemma, _ in hashes],
+                   lowers=[strings[lower] for _, lower in hashes],
+                   ents=ents,
+                   ent_at={i: e for e in ents for i in range(e.start, e.end)},
+                   text=doc_text(doc))
+
+    def lemmas_in(self, span: Span) -> set[str]:
+        return set(self.lemmas[span.start:span.end])
+
+    def words_in(self, span: Span) -> set[str]:
+        """The lemmas and lower forms of the tokens of `span`."""
+        return self.lemmas_in(span) | set(self.lowers[span.start:span.end])
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """`span.ents`: the entities that lie wholly within `span`."""
+        found = []
+        for ent in self.ents:
+            if ent.start >= span.start:
+                if ent.end > span.end:
+                    break
+                found.append(ent)
+        return found
+
+    def text_of(self, span: Span) -> str:
+        """`span.text`."""
+        return self.text[span.start_char:span.end_char]
+
+
+_INDEX_KEY = "transfer_extract.events.index"
+
+
+def _index(doc: Doc) -> _DocIndex:
+    """The index of `doc`, built by `extract` for the run (in `doc.user_data`)."""
+    ix = doc.user_data.get(_INDEX_KEY)
+    if ix is None:
+        ix = doc.user_data[_INDEX_KEY] = _DocIndex.build(doc)
+    return ix  # type: ignore[no-any-return]
+
+
 # ---------------------------------------------------------------- facts mapped onto the doc
 
 
@@ -188,22 +256,22 @@ class _Sentence:
     strict: bool = False  # a trigger, people and a country: this sentence alone reports an event
 
 
-def _window(tok: Token, before: int, after: int) -> list[Token]:
-    doc = tok.doc
-    return list(doc[max(tok.i - before, 0):min(tok.i + after + 1, len(doc))])
-
-
 def _excluded(tok: Token, r: Rules) -> bool:
-    near = [*_window(tok, 3, 3), *tok.children, tok.head]
-    return any(t.lemma_.lower() in r.exclude_words or t.lower_ in r.exclude_words
-               or t.text in ("$", "€") for t in near)
+    """Whether an exclusion word or a currency sign is near `tok`: among the three tokens on
+    either side, its children and its head."""
+    ix = _index(tok.doc)
+    near = [*range(max(tok.i - 3, 0), min(tok.i + 4, len(tok.doc))),
+            *(c.i for c in tok.children), tok.head.i]
+    return any(ix.lemmas[i] in r.exclude_words or ix.lowers[i] in r.exclude_words
+               or ix.lowers[i] in ("$", "€") for i in near)
 
 
 def _trigger_kind(tok: Token, sent: Span, r: Rules) -> str | None:
-    lemma, lower = tok.lemma_.lower(), tok.lower_
+    ix = _index(tok.doc)
+    lemma, lower = ix.lemmas[tok.i], ix.lowers[tok.i]
     kind = r.triggers.get(lemma) or r.triggers.get(lower)
-    if kind is None and lemma in r.transport_verbs and any(
-            t.lemma_.lower() in r.transport_nouns for t in sent):
+    if kind is None and lemma in r.transport_verbs and not (
+            _index(sent.doc).lemmas_in(sent).isdisjoint(r.transport_nouns)):
         kind = "transfer"
     if kind is None or _excluded(tok, r):
         return None
@@ -313,7 +381,7 @@ def _one_person(tok: Token, r: Rules) -> bool:
 def _np_country(tok: Token) -> str | None:
     """The country of the noun phrase headed by `tok` ("the United States", "Mexico's
     government", "American authorities")."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = _index(tok.doc).ent_at.get(tok.i)
     if ent is not None and ent.label_ in ("GPE", "LOC", "NORP", "ORG"):
         found = country_name(ent.text)
         if found:
@@ -331,7 +399,7 @@ def _np_country(tok: Token) -> str | None:
 
 
 def _region_country(tok: Token) -> str | None:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = _index(tok.doc).ent_at.get(tok.i)
     text = ent.text if ent is not None else tok.text
     return countries().regions.get(_key(text))
 
@@ -362,9 +430,10 @@ def _directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
                             _region_country(obj) if prep.lower_ == "to" else None)
                         if found:
                             destinations.append(found)
-    for tok in sent:  # "planes bound for the United States"
-        if tok.lower_ == "bound":
-            for prep in tok.children:
+    lowers = _index(sent.doc).lowers
+    for i in range(sent.start, sent.end):  # "planes bound for the United States"
+        if lowers[i] == "bound":
+            for prep in sent.doc[i].children:
                 if prep.lower_ == "for":
                     destinations.extend(
                         c for o in prep.children if o.dep_ == "pobj" and (c := _np_country(o)))
@@ -377,7 +446,7 @@ def _places(sent: Span, verbs: list[Token]) -> list[str]:
     c = countries()
     places: list[str] = []
     verb_ids = {v.i for v in verbs}
-    for ent in sent.ents:
+    for ent in _index(sent.doc).ents_in(sent):
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         name = _strip_the(ent.text)
@@ -395,21 +464,26 @@ def _places(sent: Span, verbs: list[Token]) -> list[str]:
 
 
 def _read_sentence(sent: Span, doc_facts: dict[str, list[tuple[Span, Any]]],
-                   r: Rules, with_event: bool) -> _Sentence | None:
-    triggers = [(t, k) for t in sent if (k := _trigger_kind(t, sent, r))]
-    support = [t for t in sent if _support(t, r)]
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    peopled = bool(lemmas & (r.people_nouns | r.transport_nouns | {"they", "them"}))
+                   r: Rules) -> _Sentence | None:
+    ix = _index(sent.doc)
+    words = ix.words_in(sent)
+    # only a token with an event word as its lemma or form can trigger, support or transport
+    candidates = [] if words.isdisjoint(r.event_words) else [
+        sent.doc[i] for i in range(sent.start, sent.end)
+        if ix.lemmas[i] in r.event_words or ix.lowers[i] in r.event_words]
+    triggers = [(t, k) for t in candidates if (k := _trigger_kind(t, sent, r))]
+    support = [t for t in candidates if _support(t, r)]
+    peopled = not words.isdisjoint(r.peopled_words)
     ordinals = [(int(f.value), s.root.i) for s, f in doc_facts["counts"]
                 if f.kind == "ordinal" and sent.start <= s.start < sent.end
                 and (s.root.head.lemma_.lower() in r.wave_nouns
                      or s.root.head.head.lemma_.lower() in r.wave_nouns)
                 and not _hypothetical(s.root, r)]
-    if not triggers and not (with_event and ((support and peopled) or ordinals)):
+    if not triggers and not ((support and peopled) or ordinals):
         return None
     out = _Sentence(sent, kinds=[k for _, k in triggers], ordinals=ordinals)
     verbs = [t for t, _ in triggers] + support + [
-        t for t in sent if t.lemma_.lower() in r.transport_verbs]
+        t for t in candidates if ix.lemmas[t.i] in r.transport_verbs]
     trigger_tokens = [t for t, _ in triggers]
     for span, fact in doc_facts["counts"]:
         if not sent.start <= span.start < sent.end or fact.kind == "ordinal":
@@ -417,7 +491,7 @@ def _read_sentence(sent: Span, doc_facts: dict[str, list[tuple[Span, Any]]],
         if fact.kind == "total":  # running totals are the counts extractor's call
             out.totals.append(int(fact.value))
         elif _people_count(span, fact, trigger_tokens, r) and fact.value == int(fact.value):
-            before = doc_text(span.doc)[sent.start_char:span.start_char]
+            before = ix.text[sent.start_char:span.start_char]
             approx = bool(r.approximate_before.search(before)) or any(
                 t.lower_ in r.approximate_numbers for t in span)
             out.people.append((int(fact.value), span.root.i, approx))
@@ -444,7 +518,7 @@ def _read_sentence(sent: Span, doc_facts: dict[str, list[tuple[Span, Any]]],
     out.origins, out.destinations = _directions(sent, verbs)
     out.places = _places(sent, verbs)
     has_country = bool(out.origins or out.destinations) or any(
-        country_name(e.text) for e in sent.ents if e.label_ == "GPE")
+        country_name(e.text) for e in ix.ents_in(sent) if e.label_ == "GPE")
     out.strict = bool(triggers) and bool(out.people or out.person_moved) and has_country
     return out
 
@@ -541,11 +615,11 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
     article = ctx.article
     members = list(wave.sentences)
     rule = rules()
+    ix = _index(doc)
     # a following sentence naming who was in the group ("Among them were ...") belongs to it
     for s in list(members):
         nxt = next((n for n in all_sents if n.start >= s.span.end), None)
-        if nxt is not None and any(t.lemma_.lower() in rule.membership_words
-                                   or t.lower_ in rule.membership_words for t in nxt):
+        if nxt is not None and not ix.words_in(nxt).isdisjoint(rule.membership_words):
             taken = [m.span.start for m in members] + [
                 m.span.start for m in sents if m not in members]
             if nxt.start not in taken:
@@ -558,7 +632,7 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
     if origin is None and destination is not None:
         # the other country the sentences name; a nationality of the people moved does not count
         named = [country_name(e.text) if e.label_ == "GPE" else countries().adjectives.get(_key(e.text))
-                 for m in members for e in m.span.ents
+                 for m in members for e in ix.ents_in(m.span)
                  if e.label_ == "GPE" or (e.label_ == "NORP" and e.root.dep_ in ("amod", "compound")
                                           and e.root.head.lemma_.lower() not in rule.people_nouns)]
         origin = _vote([c for c in named if c and c != destination])
@@ -579,7 +653,7 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
     totals = Counter(t for t in wave.totals if wave.count is None or t > wave.count)
     evidence = []
     for sp in spans:
-        text = sp.text
+        text = ix.text_of(sp)
         lead = len(text) - len(text.lstrip())
         evidence.append(article.span(sp.start_char + lead, sp.start_char + len(text.rstrip())))
     return Event(
@@ -601,7 +675,7 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
 def _headline(s: _Sentence) -> bool:
     """A headline: a line of its own that ends without a full stop (a line break ends a
     sentence, so a body sentence ends with its punctuation)."""
-    return not s.span.text.rstrip().endswith((".", "!", "?", '"', "'", "\u201d"))
+    return not _index(s.span.doc).text_of(s.span).rstrip().endswith((".", "!", "?", '"', "'", "\u201d"))
 
 
 def _same_event(a: _Sentence, b: _Sentence) -> bool:
@@ -639,23 +713,28 @@ def _close(exact: int, approximate: int) -> bool:
 
 def _sentences(doc: Doc) -> list[Span]:
     """The sentences of `doc` that hold text (a line break starts one: pipeline.py)."""
-    return [s for s in doc.sents if s.text.strip()]
+    ix = _index(doc)
+    return [s for s in doc.sents if ix.text_of(s).strip()]
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     r = rules()
+    doc.user_data[_INDEX_KEY] = ix = _DocIndex.build(doc)
     facts = {"counts": _on_doc(doc, ctx.article, ctx.found.get("counts", ())),
              "dates": _on_doc(doc, ctx.article, ctx.found.get("dates", ()))}
     all_sents = _sentences(doc)
-    lead = [x for s in all_sents[:LEAD_SENTENCES]
-            if (x := _read_sentence(s, facts, r, with_event=False)) and x.strict]
+    # a lead sentence reports an event alone only with a trigger, so it is read as any other
+    first = [_read_sentence(s, facts, r) for s in all_sents[:LEAD_SENTENCES]]
+    lead = [x for x in first if x and x.strict]
     if not lead:
         return {"events": ()}
     main_count, aliases = _main_count(lead)
-    sents = [x for s in all_sents if (x := _read_sentence(s, facts, r, True))]
+    sents = [x for x in first if x] + [
+        x for s in all_sents[LEAD_SENTENCES:] if (x := _read_sentence(s, facts, r))]
     main, others = _waves(sents, main_count, aliases)
+    texts = [ix.text_of(s) for s in all_sents]
     conditions = tuple(dict.fromkeys(
-        label for s in all_sents for pattern, label in r.conditions if pattern.search(s.text)))
+        label for text in texts for pattern, label in r.conditions if pattern.search(text)))
     main_event = _build(main, sents, doc, ctx, None, conditions, all_sents)
     events = [main_event]
     recalled = []

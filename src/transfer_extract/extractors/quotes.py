@@ -273,7 +273,8 @@ def _introducer(doc: Doc, ps: int, pe: int) -> tuple[Token | None, str | None]:
 def _attribute(doc: Doc, pieces: list[_Piece], paras: list[tuple[int, int]],
                resolver: Resolver) -> None:
     text = doc_text(doc)
-    bounds = {p: _bounds(text, ps, pe, pieces) for p, (ps, pe) in enumerate(paras)}
+    # sentence starts of the paragraphs that hold a quotation (the others are not looked at)
+    bounds = {p: _bounds(text, *paras[p], pieces) for p in sorted({q.para for q in pieces})}
     inside = [(q.start, q.end) for q in pieces]
 
     def outside(a: int, b: int) -> list[Token]:
