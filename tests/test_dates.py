@@ -109,6 +109,9 @@ YEARS = [
          id="year-before-comma"),
     case("between 2015 and 2018", WED, ("2015", "2015", "year"), ("2018", "2018", "year"), id="year-pair"),
     case("by mid-2024", WED, ("2024", "2024", "year"), id="year-mid"),
+    case("crowds at the Blast Friday sale", WED, ("Friday", "2026-01-16", "day"), id="shift-word-inside-a-word"),
+    case("on Tuesdays and Fridays", WED, id="weekdays-plural"),
+    case("by mid-January", WED, ("January", "2026-01", "month"), id="month-mid"),
     case("the 2024-25 season", WED, ("2024", "2024", "year"), id="year-span-short", xfail=True),
 ]
 
@@ -133,6 +136,8 @@ NOT_DATES = [
     case("the 1980s", WED, id="decade"),
     case("call 555-2025-1234", WED, id="phone"),
     case("He first appeared last week.", WED, id="last-week-not-a-day"),
+    case("the Semayo mine", WED, id="month-inside-a-word"),
+    case("at the TuesdayMarket stall", WED, id="weekday-glued-to-a-word"),
 ]
 
 NO_PUBLICATION = [

@@ -61,7 +61,7 @@ def _words() -> _Words:
     full = alternation(data["months"])
     abbr = alternation(data["month_abbreviations"])
     month = rf"(?:{full}|(?:{abbr})(?:\.|(?=\s+\d)))(?![\w])"
-    wday = rf"(?:{alternation(data['weekdays'])})"
+    wday = rf"(?:{alternation(data['weekdays'])})(?!\w)"
     shift = rf"(?i:{alternation(data['shift_words'])})"
 
     def yrel(n: int) -> str:
@@ -71,21 +71,22 @@ def _words() -> _Words:
     ordsuf = r"(?:st|nd|rd|th)?"
     number = r"(?:\d+|[A-Za-z]+(?:-[A-Za-z]+)?)"
     # Where a match can start (a cheap test that spares trying every branch at every offset):
-    # a digit, the initial of a month, weekday or shift word (these may follow a letter), or
-    # else only the start of a word.
+    # a digit, the initial of a month, weekday or shift word, or else only the start of a word.
+    # Every branch then asks for its own left edge: no date word starts inside a word ("Blast
+    # Friday" is not "last Friday"), though one may follow a hyphen ("mid-January").
     initials = {w[0] for w in (*months, *data["weekdays"])} | {
         c for w in data["shift_words"] for c in (w[0].lower(), w[0].upper())}
     start = rf"(?=[\d{''.join(sorted(initials))}]|(?<![\w-])\w)"
     pattern = rf"""
         {start}(?:
         (?<![\w-])(?P<iso>{year}-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01]))(?![\w-])
-      | (?:(?P<wd0>{wday}),?\s+)?(?:
+      | (?<!\w)(?:(?P<wd0>{wday}),?\s+)?(?:
             (?P<m1>{month})\s+(?P<d1>[0-3]?\d){ordsuf}(?!\d)(?:(?:,\s*|\s+)(?P<y1>{year})|{yrel(1)})?
           | (?<![\w.,$])(?P<d2>[0-3]?\d){ordsuf}\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year})|{yrel(2)})?
         )(?!\s*[:\d])
-      | (?P<m3>{month})(?:\s+of)?,?\s+(?P<y3>{year})
-      | (?:(?P<mshift>{shift})\s+)?(?P<m4>{month})(?!\s+\d){yrel(4)}?
-      | (?:(?P<wshift>{shift})\s+)?(?P<wd>{wday})
+      | (?<!\w)(?P<m3>{month})(?:\s+of)?,?\s+(?P<y3>{year})
+      | (?<!\w)(?:(?P<mshift>{shift})\s+)?(?P<m4>{month})(?!\s+\d){yrel(4)}?
+      | (?<!\w)(?:(?P<wshift>{shift})\s+)?(?P<wd>{wday})
       | (?<![\w-])(?P<dayword>(?i:{alternation(data['day_words'])}))(?![\w-])
       | (?<![\w-])(?P<relday>(?i:{alternation(data['relative_days'])}))(?![\w-])
       | (?<![\w-])(?P<ushift>(?i:last|this|next))\s+(?P<unit>(?i:year|month))(?![\w-])
