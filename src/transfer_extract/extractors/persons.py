@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from transfer_extract.data import alternation, load_json
@@ -67,7 +68,7 @@ def _titles() -> tuple[str, ...]:
 def _title_before(before: str) -> re.Match[str] | None:
     """The "before" or else the "of" pattern's match in `before` (the text right before a name).
     A cheap test first, so the patterns run only where they can match: "before" needs a title
-    (as written in the data), an optional '.' and whitespace at the end, "of" a final ','."""
+    (as written in the data), an optional '.' and whitespace at the end, "of" a final ',' and "of"."""
     pats = _patterns()
     end = before.rstrip()
     if len(end) < len(before) and (end.endswith(_titles()) or (
@@ -75,7 +76,7 @@ def _title_before(before: str) -> re.Match[str] | None:
         found = pats["before"].search(before)
         if found:
             return found
-    return pats["of"].search(before) if end.endswith(",") else None
+    return pats["of"].search(before) if end.endswith(",") and "of" in before else None
 
 
 @cache
@@ -124,19 +125,21 @@ def _capitalized(text: str) -> bool:
 
 @dataclass(frozen=True)
 class _Tokens:
-    """The token texts of a doc and which of them are capitalized name words, computed once."""
+    """The token offsets and texts of a doc and which of them are capitalized name words,
+    computed once (from arrays: a Token object per token costs more than all the tests here)."""
 
+    idxs: list[int]
     texts: list[str]
     caps: list[bool]
+    capitalized: list[int]  # the indices of the capitalized tokens
 
     @classmethod
     def of(cls, doc: Doc) -> _Tokens:
-        texts = [t.text for t in doc]
-        return cls(texts, [_capitalized(t) for t in texts])
-
-    def starts_run(self, i: int) -> bool:
-        """Whether token `i` is a capitalized word not preceded by one."""
-        return self.caps[i] and (i == 0 or not self.caps[i - 1])
+        text = doc_text(doc)
+        starts = doc.to_array([IDX, LENGTH]).tolist()
+        texts = [text[i:i + n] for i, n in starts]
+        caps = [_capitalized(t) for t in texts]
+        return cls([i for i, _ in starts], texts, caps, [i for i, c in enumerate(caps) if c])
 
 
 def _name_run(toks: _Tokens, i: int) -> int:
@@ -223,9 +226,9 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             cands[ent.start] = max(cands.get(ent.start, 0), _name_run(toks, ent.end) if ent.end < len(doc) else ent.end)
-    for i in range(len(doc)):
-        if toks.starts_run(i):
-            idx = doc[i].idx
+    for i in toks.capitalized:
+        if i == 0 or not toks.caps[i - 1]:  # the first word of a run
+            idx = toks.idxs[i]
             if _title_before(text[max(0, idx - 80):idx]):
                 cands[i] = max(cands.get(i, 0), _name_run(toks, i))
     entities: list[_Entity] = []
@@ -278,12 +281,12 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     # 2. every other place where the words of a known name stand ("Sheinbaum's", "Garcia Harfuch")
     known = [(x, name_words(x.name)) for x in entities]
     known_words = {w for _, words in known for w in words}
-    for i in range(len(doc)):
-        if i in covered or not toks.caps[i] or (i > 0 and i - 1 in covered and toks.caps[i - 1]):
+    for i in toks.capitalized:
+        if i in covered or (i > 0 and i - 1 in covered and toks.caps[i - 1]):
             continue
         end = _name_run(toks, i)
         for j in range(end, i, -1):
-            start_char, end_char = doc[i].idx, doc[j - 1].idx + len(toks.texts[j - 1])
+            start_char, end_char = toks.idxs[i], toks.idxs[j - 1] + len(toks.texts[j - 1])
             words = name_words(text[start_char:end_char])
             if not known_words.issuperset(words):
                 continue  # a word no known name has
