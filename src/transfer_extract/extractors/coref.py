@@ -25,9 +25,11 @@ A wrong name is worse than none: anything else resolves to None.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Token
 
 from transfer_extract.data import load_json
@@ -60,6 +62,25 @@ def _strip_det(text: str) -> str:
         if text.startswith(det):
             return text[len(det):]
     return text
+
+
+def token_lowers(doc: Doc) -> tuple[list[int], list[int]]:
+    """The character offset and the id of the lower-case text (spaCy's LOWER) of every token of
+    `doc`, built once per Doc from an array: a Token object per token costs more than the set
+    lookups made on them. Compare the ids with `word_ids`."""
+    found = doc.user_data.get(_LOWERS_KEY)
+    if found is None:
+        rows = doc.to_array([IDX, LOWER]).tolist()
+        found = doc.user_data[_LOWERS_KEY] = ([idx for idx, _ in rows], [lower for _, lower in rows])
+    return found
+
+
+def word_ids(doc: Doc, words: Iterable[str]) -> set[int]:
+    """The string ids of `words` in `doc`'s vocabulary (as `token_lowers` gives them)."""
+    return {doc.vocab.strings[w] for w in words}
+
+
+_LOWERS_KEY = "transfer_extract.coref.lowers"
 
 
 def name_phrase(tok: Token) -> tuple[int, int]:
@@ -101,7 +122,9 @@ class Resolver:
         self.doc = doc
         self.text = doc_text(doc)
         self.words = load_json("coref.json")
-        self.sent_starts = [sent.start_char for sent in doc.sents]
+        # (first token, end token, start char, end char) of each sentence
+        self.sents = [(sent.start, sent.end, sent.start_char, sent.end_char) for sent in doc.sents]
+        self.sent_starts = [start_char for _, _, start_char, _ in self.sents]
         self._orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
         self.refresh(ctx)
 
@@ -139,21 +162,22 @@ class Resolver:
 
     # -- gender ------------------------------------------------------------------------------
     def _genders(self) -> dict[str, str]:
-        male, female = set(self.words["male_pronouns"]), set(self.words["female_pronouns"])
+        male = word_ids(self.doc, self.words["male_pronouns"])
+        female = word_ids(self.doc, self.words["female_pronouns"])
+        idxs, lowers = token_lowers(self.doc)
         score: dict[str, list[int]] = {}
-        for sent in self.doc.sents:
-            inside = {m.name for m in self.mentions
-                      if m.kind == "person" and sent.start_char <= m.start < sent.end_char}
-            if len(inside) != 1:
+        for n, names in sorted(self._people_by_sentence().items()):
+            if len(names) != 1:
                 continue
-            name = inside.pop()
+            (name,) = names
+            start, end, start_char, end_char = self.sents[n]
             first = min(m.start for m in self.mentions
-                        if m.name == name and sent.start_char <= m.start < sent.end_char)
+                        if m.name == name and start_char <= m.start < end_char)
             counts = score.setdefault(name, [0, 0])
-            for tok in sent:
-                if tok.idx > first and tok.lower_ in male:
+            for i in range(start, end):
+                if idxs[i] > first and lowers[i] in male:
                     counts[0] += 1
-                elif tok.idx > first and tok.lower_ in female:
+                elif idxs[i] > first and lowers[i] in female:
                     counts[1] += 1
         text = self.text
         for m in self.mentions:
@@ -163,6 +187,16 @@ class Resolver:
             elif before and before[-1] in self.words["female_honorifics"]:
                 score.setdefault(m.name, [0, 0])[1] += 5
         return {n: ("m" if a > b else "f") for n, (a, b) in score.items() if a != b}
+
+    def _people_by_sentence(self) -> dict[int, set[str]]:
+        """The names of the people mentioned in each sentence that mentions any, by sentence number."""
+        names: dict[int, set[str]] = {}
+        for m in self.mentions:
+            if m.kind == "person":
+                n = self._sentence_of(m.start)
+                if n >= 0 and m.start < self.sents[n][3]:
+                    names.setdefault(n, set()).add(m.name)
+        return names
 
     def compatible(self, name: str, pronoun: str) -> bool:
         g = self.gender.get(name)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.data import alternation, load_json
@@ -83,43 +84,80 @@ def _words() -> _Words:
     )
 
 
-def _is_number_word(tok: Token) -> bool:
+def _is_digits(text: str) -> bool:
+    """A number written in digits ("37", "1,200", "3.5"); the first-character test is a cheap filter."""
+    return text[:1].isdigit() and bool(_DIGITS.match(text))
+
+
+def _is_number_word(text: str, lower: str) -> bool:
     w = _words()
-    low = tok.lower_
-    return bool(_DIGITS.match(tok.text)) or low in w.units or low in w.scales
+    return _is_digits(text) or lower in w.units or lower in w.scales
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """Per-token facts of a doc the counts need, computed once per doc (`_tokens`)."""
+
+    idxs: list[int]
+    texts: list[str]
+    lowers: list[str]
+    digits: list[bool]  # written in digits (`_is_digits`)
+    numbers: list[int]  # indices of number words (`_is_number_word`), "a" and "an" among them
+    ordinals: list[int]  # indices of ordinals ("third", "3rd")
+
+
+def _tokens(doc: Doc) -> _Tokens:
+    """The doc's `_Tokens`, from arrays (a Token object per token costs more than the tests)."""
+    toks = doc.user_data.get(_TOKENS_KEY)
+    if toks is None:
+        w = _words()
+        text = doc_text(doc)
+        starts = doc.to_array([IDX, LENGTH]).tolist()
+        texts = [text[i:i + n] for i, n in starts]
+        lowers = [t.lower() for t in texts]
+        digits = [_is_digits(t) for t in texts]
+        numbers = [i for i, low in enumerate(lowers) if digits[i] or low in w.units or low in w.scales]
+        ordinals = [i for i, low in enumerate(lowers)
+                    if low in w.ordinals or (texts[i][:1].isdigit() and _ORDINAL_DIGITS.match(texts[i]))]
+        toks = doc.user_data[_TOKENS_KEY] = _Tokens([i for i, _ in starts], texts, lowers, digits, numbers, ordinals)
+    return toks
+
+
+_TOKENS_KEY = "transfer_extract.counts.tokens"
 
 
 def _number_groups(doc: Doc) -> list[Span]:
     """Maximal runs of number tokens: "37", "twenty - six", "a dozen", "two hundred and fifty"."""
     w = _words()
+    toks = _tokens(doc)
+    lowers, digits = toks.lowers, toks.digits
     groups: list[Span] = []
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        starts = _is_number_word(tok) and tok.lower_ not in ("a", "an")
-        if tok.lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in ("dozen", *w.scales):
+    end = 0
+    for i in toks.numbers:  # a group starts at a number word, or at "a"/"an" before a scale
+        if i < end:
+            continue  # inside the group before
+        starts = lowers[i] not in ("a", "an")
+        if not starts and i + 1 < len(doc) and lowers[i + 1] in ("dozen", *w.scales):
             starts = True
         if not starts:
-            i += 1
             continue
         j = i + 1
         while j < len(doc):
-            nxt = doc[j]
-            if _is_number_word(nxt) and nxt.lower_ not in ("a", "an") and not _DIGITS.match(nxt.text) \
-                    and not _DIGITS.match(doc[j - 1].text):
+            if _is_number_word(toks.texts[j], lowers[j]) and lowers[j] not in ("a", "an") and not digits[j] \
+                    and not digits[j - 1]:
                 j += 1
-            elif _DIGITS.match(doc[j - 1].text) and nxt.lower_ in w.scales:
+            elif digits[j - 1] and lowers[j] in w.scales:
                 j += 1  # "14 million"
-            elif nxt.text == "-" and not nxt.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < len(doc) \
-                    and doc[j + 1].lower_ in w.units and not _DIGITS.match(doc[j - 1].text):
+            elif toks.texts[j] == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_ \
+                    and j + 1 < len(doc) and lowers[j + 1] in w.units and not digits[j - 1]:
                 j += 2  # "twenty-six"
-            elif nxt.lower_ == "and" and doc[j - 1].lower_ in w.scales and j + 1 < len(doc) \
-                    and doc[j + 1].lower_ in w.units:
+            elif lowers[j] == "and" and lowers[j - 1] in w.scales and j + 1 < len(doc) \
+                    and lowers[j + 1] in w.units:
                 j += 2  # "two hundred and fifty"
             else:
                 break
         groups.append(doc[i:j])
-        i = j
+        end = j
     return groups
 
 
@@ -157,7 +195,8 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Sequence[tuple[int, int]]) -
         return True
     # a range: "between 1 and 3 percent", "$5 to $10"
     k = group.end
-    if k + 2 < len(doc) and doc[k].lower_ in ("and", "to", "or", "-") and _is_number_word(doc[k + 1]) \
+    if k + 2 < len(doc) and doc[k].lower_ in ("and", "to", "or", "-") \
+            and _is_number_word(doc[k + 1].text, doc[k + 1].lower_) \
             and doc[k + 2].lower_ in w.not_count_after:
         return True
     if before is not None and before.lower_ in w.age_before:
@@ -225,9 +264,9 @@ def _refers_back(group: Span, doc: Doc) -> bool:
     return before is not None and before.lower_ in ("the", "those", "these", "all", "another", "further")
 
 
-def _is_total(group: Span, doc: Doc, sents: list[Span], text: str) -> bool:
+def _is_total(group: Span, doc: Doc, sents: list[Span], sent_starts: list[int], text: str) -> bool:
     w = _words()
-    sent = sents[bisect.bisect_right([s.start for s in sents], group.start) - 1] if sents else doc[:]
+    sent = sents[bisect.bisect_right(sent_starts, group.start) - 1] if sents else doc[:]
     before = text[max(sent.start_char, group.start_char - 60):group.start_char]
     after = text[group.end_char:sent.end_char]
     if w.total_before.search(before) or w.total_after.search(after):
@@ -260,27 +299,28 @@ def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[Co
     """(start, end, text, value, counted, kind) of every count in `doc` (offsets into doc_text(doc))."""
     w = _words()
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+    sent_starts = [s.start for s in sents]
     text = doc_text(doc)
     found: list[tuple[int, int, str, int, str | None, str, Token | None]] = []
-    for tok in doc:
-        if tok.lower_ in w.ordinals or _ORDINAL_DIGITS.match(tok.text):
-            if any(s < tok.idx + len(tok.text) and tok.idx < e for s, e in date_spans):
-                continue
-            value = parse_ordinal(tok.text)
-            if value is None or not _ordinal_ok(tok, text):
-                continue
-            head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i else None
-            if head is None and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an"):
-                continue  # "a second", "an eighth": a unit or a fraction, not an occurrence
-            counted = _phrase(doc, tok.i + 1, head) if head is not None else None
-            found.append((tok.idx, tok.idx + len(tok.text), tok.text, value, counted, "ordinal", head))
+    for i in _tokens(doc).ordinals:
+        tok = doc[i]
+        if any(s < tok.idx + len(tok.text) and tok.idx < e for s, e in date_spans):
+            continue
+        value = parse_ordinal(tok.text)
+        if value is None or not _ordinal_ok(tok, text):
+            continue
+        head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i else None
+        if head is None and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an"):
+            continue  # "a second", "an eighth": a unit or a fraction, not an occurrence
+        counted = _phrase(doc, tok.i + 1, head) if head is not None else None
+        found.append((tok.idx, tok.idx + len(tok.text), tok.text, value, counted, "ordinal", head))
     for group in _number_groups(doc):
         if _not_a_count(group, doc, date_spans):
             continue
         value = parse_number(group.text)
         assert value is not None
         counted, head = _counted(group, doc)
-        kind = "total" if _is_total(group, doc, sents, text) else "cardinal"
+        kind = "total" if _is_total(group, doc, sents, sent_starts, text) else "cardinal"
         if counted is None and head is None and kind != "total" and not _refers_back(group, doc):
             kind += "-alone"
         found.append((group.start_char, group.end_char, group.text, int(value), counted, kind, head))
@@ -315,12 +355,13 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     # dates are in original offsets; map the doc's tokens the same way to compare
     dates = ctx.found.get("dates", ())
     if dates:
-        for tok in doc:
-            if not any(c.isdigit() for c in tok.text):
+        toks = _tokens(doc)
+        for idx, text in zip(toks.idxs, toks.texts, strict=True):
+            if text.isalpha() or not any(c.isdigit() for c in text):
                 continue  # only numbers written in digits are parts of dates
-            span = article.span(tok.idx, tok.idx + len(tok.text))
+            span = article.span(idx, idx + len(text))
             if any(d.start < span.end and span.start < d.end for d in dates):
-                date_spans.append((tok.idx, tok.idx + len(tok.text)))
+                date_spans.append((idx, idx + len(text)))
     facts = []
     for start, end, _text, value, counted, kind in find_counts(doc, date_spans):
         span = article.span(start, end)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from transfer_extract.data import alternation, load_json
@@ -67,7 +68,7 @@ def _titles() -> tuple[str, ...]:
 def _title_before(before: str) -> re.Match[str] | None:
     """The "before" or else the "of" pattern's match in `before` (the text right before a name).
     A cheap test first, so the patterns run only where they can match: "before" needs a title
-    (as written in the data), an optional '.' and whitespace at the end, "of" a final ','."""
+    (as written in the data), an optional '.' and whitespace at the end, "of" a final ',' and "of"."""
     pats = _patterns()
     end = before.rstrip()
     if len(end) < len(before) and (end.endswith(_titles()) or (
@@ -75,7 +76,7 @@ def _title_before(before: str) -> re.Match[str] | None:
         found = pats["before"].search(before)
         if found:
             return found
-    return pats["of"].search(before) if end.endswith(",") else None
+    return pats["of"].search(before) if end.endswith(",") and "of" in before else None
 
 
 @cache
@@ -122,11 +123,31 @@ def _capitalized(text: str) -> bool:
     return text[:1].isupper() and any(c.islower() for c in text) and text.lower() not in _title_words()
 
 
-def _name_run(doc: Doc, i: int) -> int:
+@dataclass(frozen=True)
+class _Tokens:
+    """The token offsets and texts of a doc and which of them are capitalized name words,
+    computed once (from arrays: a Token object per token costs more than all the tests here)."""
+
+    idxs: list[int]
+    texts: list[str]
+    caps: list[bool]
+    capitalized: list[int]  # the indices of the capitalized tokens
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Tokens:
+        text = doc_text(doc)
+        starts = doc.to_array([IDX, LENGTH]).tolist()
+        texts = [text[i:i + n] for i, n in starts]
+        caps = [_capitalized(t) for t in texts]
+        return cls([i for i, _ in starts], texts, caps, [i for i, c in enumerate(caps) if c])
+
+
+def _name_run(toks: _Tokens, i: int) -> int:
     """The end of the run of capitalized name words starting at token `i`."""
+    texts, caps = toks.texts, toks.caps
     j = i
-    while j < len(doc) and (_capitalized(doc[j].text) or (j > i and doc[j].lower_ in ("de", "del") and j + 1 < len(doc)
-                                                             and _capitalized(doc[j + 1].text))):
+    while j < len(texts) and (caps[j] or (j > i and texts[j].lower() in ("de", "del") and j + 1 < len(texts)
+                                          and caps[j + 1])):
         j += 1
     return j
 
@@ -199,15 +220,17 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         return any(span.start < ce and cs < span.end for cs, ce in cartel_spans)
 
     # 1. name candidates: PERSON entities (extended over adjacent capitalized words) and names after titles
+    toks = _Tokens.of(doc)
+    text = doc_text(doc)
     cands: dict[int, int] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            cands[ent.start] = max(cands.get(ent.start, 0), _name_run(doc, ent.end) if ent.end < len(doc) else ent.end)
-    for tok in doc:
-        if _capitalized(tok.text) and (tok.i == 0 or not _capitalized(doc[tok.i - 1].text)):
-            before = doc_text(doc)[max(0, tok.idx - 80):tok.idx]
-            if _title_before(before):
-                cands[tok.i] = max(cands.get(tok.i, 0), _name_run(doc, tok.i))
+            cands[ent.start] = max(cands.get(ent.start, 0), _name_run(toks, ent.end) if ent.end < len(doc) else ent.end)
+    for i in toks.capitalized:
+        if i == 0 or not toks.caps[i - 1]:  # the first word of a run
+            idx = toks.idxs[i]
+            if _title_before(text[max(0, idx - 80):idx]):
+                cands[i] = max(cands.get(i, 0), _name_run(toks, i))
     entities: list[_Entity] = []
     alias_keys: set[tuple[str, ...]] = set()
     covered: set[int] = set()
@@ -235,12 +258,12 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         for n in nicks:
             if n not in found.aliases:
                 found.aliases.append(n)
-        after = doc_text(doc)[span.end_char:span.end_char + 80]
+        after = text[span.end_char:span.end_char + 80]
         m = pats["alias"].match(after)
         alias = m and (m["quoted"] or m["bare"]).strip()
         if alias and alias not in found.aliases:
             found.aliases.append(alias)
-        before = doc_text(doc)[max(0, span.start_char - 80):span.start_char]
+        before = text[max(0, span.start_char - 80):span.start_char]
         t = _title_before(before) or pats["after"].match(after)
         if t and found.title is None:
             found.title = _canonical_title(t["title"])
@@ -256,17 +279,21 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     entities = [x for x in entities
                 if name_words(x.name) not in alias_keys and not (len(name_words(x.name)) == 1 and x.single_place)]
     # 2. every other place where the words of a known name stand ("Sheinbaum's", "Garcia Harfuch")
-    for tok in doc:
-        if tok.i in covered or not _capitalized(tok.text) or (tok.i > 0 and tok.i - 1 in covered
-                                                             and _capitalized(doc[tok.i - 1].text)):
+    known = [(x, name_words(x.name)) for x in entities]
+    known_words = {w for _, words in known for w in words}
+    for i in toks.capitalized:
+        if i in covered or (i > 0 and i - 1 in covered and toks.caps[i - 1]):
             continue
-        end = _name_run(doc, tok.i)
-        for j in range(end, tok.i, -1):
-            name = doc[tok.i:j].text
-            found = next((x for x in entities if _within(name_words(name), name_words(x.name))), None)
-            if found is not None and not in_cartel(tok.idx, doc[j - 1].idx + len(doc[j - 1])):
-                found.mentions.append((tok.idx, doc[j - 1].idx + len(doc[j - 1])))
-                covered.update(range(tok.i, j))
+        end = _name_run(toks, i)
+        for j in range(end, i, -1):
+            start_char, end_char = toks.idxs[i], toks.idxs[j - 1] + len(toks.texts[j - 1])
+            words = name_words(text[start_char:end_char])
+            if not known_words.issuperset(words):
+                continue  # a word no known name has
+            found = next((x for x, full in known if _within(words, full)), None)
+            if found is not None and not in_cartel(start_char, end_char):
+                found.mentions.append((start_char, end_char))
+                covered.update(range(i, j))
                 break
 
     def spans(x: _Entity) -> tuple[Span, ...]:

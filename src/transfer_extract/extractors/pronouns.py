@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from transfer_extract.data import load_json
 from transfer_extract.extractors import Context
+from transfer_extract.extractors.coref import token_lowers, word_ids
 from transfer_extract.record import Span
 
 _DEPS = ("nsubj", "nsubjpass", "poss")
@@ -30,8 +31,12 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     resolver = ctx.resolver(doc)
     quoted = [(q.start, q.end) for q in ctx.quote_pieces(doc).pieces]
     found: dict[str, list[Span]] = {}
-    for tok in doc:
-        if (tok.pos_ == "PRON" and tok.lower_ in pronouns and tok.dep_ in _DEPS
+    ids = word_ids(doc, pronouns)
+    for i, lower in enumerate(token_lowers(doc)[1]):
+        if lower not in ids:
+            continue  # a set lookup first: most tokens are no pronoun
+        tok = doc[i]
+        if (tok.pos_ == "PRON" and tok.dep_ in _DEPS
                 and "Acc" not in tok.morph.get("Case")
                 and not any(s <= tok.idx < e for s, e in quoted)):
             name = resolver.resolve(tok)
