@@ -63,6 +63,22 @@ def doc_text(doc: Doc) -> str:
 
 _TEXT_KEY = "transfer_extract.text"
 
+
+def token_texts(doc: Doc) -> tuple[list[int], list[str]]:
+    """The character offset and the text of every token of `doc`, built once per Doc from one
+    array (a Token object per token costs more than most tests made on the tokens)."""
+    found = doc.user_data.get(_TOKENS_KEY)
+    if found is None:
+        from spacy.attrs import IDX, LENGTH
+
+        text = doc_text(doc)
+        starts = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        found = doc.user_data[_TOKENS_KEY] = ([i for i, _ in starts], [text[i:i + n] for i, n in starts])
+    return found
+
+
+_TOKENS_KEY = "transfer_extract.tokens"
+
 Extractor = Callable[[Doc, Context], dict[str, tuple[Any, ...]]]
 
 

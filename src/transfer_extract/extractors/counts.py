@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.data import alternation, load_json
-from transfer_extract.extractors import Context, doc_text
+from transfer_extract.extractors import Context, doc_text, token_texts
 from transfer_extract.extractors.numbers import parse_number, parse_ordinal
 from transfer_extract.record import CountFact
 
@@ -111,15 +110,13 @@ def _tokens(doc: Doc) -> _Tokens:
     toks = doc.user_data.get(_TOKENS_KEY)
     if toks is None:
         w = _words()
-        text = doc_text(doc)
-        starts = doc.to_array([IDX, LENGTH]).tolist()
-        texts = [text[i:i + n] for i, n in starts]
+        idxs, texts = token_texts(doc)
         lowers = [t.lower() for t in texts]
         digits = [_is_digits(t) for t in texts]
         numbers = [i for i, low in enumerate(lowers) if digits[i] or low in w.units or low in w.scales]
         ordinals = [i for i, low in enumerate(lowers)
                     if low in w.ordinals or (texts[i][:1].isdigit() and _ORDINAL_DIGITS.match(texts[i]))]
-        toks = doc.user_data[_TOKENS_KEY] = _Tokens([i for i, _ in starts], texts, lowers, digits, numbers, ordinals)
+        toks = doc.user_data[_TOKENS_KEY] = _Tokens(idxs, texts, lowers, digits, numbers, ordinals)
     return toks
 
 

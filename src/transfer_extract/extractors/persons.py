@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from transfer_extract.data import alternation, load_json
-from transfer_extract.extractors import Context, doc_text
+from transfer_extract.extractors import Context, doc_text, token_texts
 from transfer_extract.pipeline import name_words
 from transfer_extract.record import Official, Person, Span
 
@@ -135,11 +134,9 @@ class _Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> _Tokens:
-        text = doc_text(doc)
-        starts = doc.to_array([IDX, LENGTH]).tolist()
-        texts = [text[i:i + n] for i, n in starts]
+        idxs, texts = token_texts(doc)
         caps = [_capitalized(t) for t in texts]
-        return cls([i for i, _ in starts], texts, caps, [i for i, c in enumerate(caps) if c])
+        return cls(idxs, texts, caps, [i for i, c in enumerate(caps) if c])
 
 
 def _name_run(toks: _Tokens, i: int) -> int:
