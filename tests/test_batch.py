@@ -11,7 +11,16 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import FIXTURE_ARTICLES, check_record
-from transfer_extract.batch import CHUNK, chunk_size, published_from_name, read_done, run_batch, walk
+from transfer_extract.batch import (
+    CHUNK,
+    CHUNK_BYTES,
+    chunk_size,
+    chunks,
+    published_from_name,
+    read_done,
+    run_batch,
+    walk,
+)
 from transfer_extract.cli import app
 
 runner = CliRunner()
@@ -58,6 +67,18 @@ def test_published_from_name(name: str, expected: date | None) -> None:
 ], ids=["large-one-worker", "large-two-workers", "small-four-tasks-each", "tiny", "empty"])
 def test_chunk_size(articles: int, workers: int, size: int) -> None:
     assert chunk_size(articles, workers) == size
+
+
+def test_chunks_hold_at_most_chunk_bytes_of_text(tmp_path: Path) -> None:
+    sizes = [CHUNK_BYTES // 3] * 7 + [CHUNK_BYTES * 2] + [10] * 92  # 100 articles: 25 a task at most
+    paths = []
+    for i, size in enumerate(sizes):
+        (path := tmp_path / f"{i}.txt").write_text("x" * size)
+        paths.append(str(path))
+    got = list(chunks([*paths, str(tmp_path / "missing.txt")], workers=1))
+    # three a task by size; a large article alone; then 25 a task; a missing file goes along
+    assert [len(c) for c in got] == [3, 3, 1, 1, 25, 25, 25, 18]
+    assert [p for c in got for p in c] == [*paths, str(tmp_path / "missing.txt")]
 
 
 @pytest.mark.parametrize(("content", "kept", "done"), [
