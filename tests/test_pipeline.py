@@ -1,12 +1,16 @@
-"""The lookup attribute ruler gives exactly what the model's own AttributeRuler gives."""
+"""The pipeline as loaded gives what the model as shipped gives: the same tokenizer, and the
+lookup attribute ruler the same annotations as the model's own AttributeRuler."""
 
 from __future__ import annotations
+
+import importlib.util
 
 import pytest
 import spacy
 
 from conftest import FIXTURE_ARTICLES, SHARED_ARTICLES
 from transfer_extract.attributes import FACTORY, LookupAttributes, Unsupported, lookup_attributes
+from transfer_extract.pipeline import DEFAULT_MODELS, STOCK_TOKENIZER, load_pipeline
 
 # Contractions and dialect spellings that the model's special rules (several of them
 # two-token ones) are about, plus whitespace tokens.
@@ -27,6 +31,15 @@ def both():
     lookup = spacy.load(default_model_name(), exclude=["ner"])
     lookup_attributes(lookup)
     return shipped, lookup
+
+
+@pytest.mark.parametrize("name", DEFAULT_MODELS)
+def test_default_models_ship_the_stock_tokenizer(name: str) -> None:
+    if importlib.util.find_spec(name) is None:
+        pytest.skip(f"{name} is not installed")
+    components = spacy.load(name, exclude=STOCK_TOKENIZER).pipe_names
+    shipped = spacy.load(name, exclude=components)
+    assert shipped.tokenizer.to_bytes(exclude=["vocab"]) == load_pipeline(name).tokenizer.to_bytes(exclude=["vocab"])
 
 
 def test_replaces_the_ruler(both):
