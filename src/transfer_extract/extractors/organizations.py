@@ -1,7 +1,7 @@
 """Cartels and other criminal organizations, one record per organization, aliases merged.
 
 Mentions come from four rules, all driven by data/cartels.json:
-- the known names and aliases (the `cartel_ruler` EntityRuler in pipeline.py);
+- the known names and aliases (the `cartel_ruler` component, cartel_ruler.py);
 - patterns for names not in the file: "the Foo cartel", "Cártel de los Foo", "known as Los Foo";
 - coordinations: "the Sinaloa, Beltran Leyva and Zetas cartels" is three organizations;
 - short later mentions ("Jalisco", "the cartel") that join the one organization just named.
