@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "fixtures" / "articles", ROOT.parent / "shared" / "articles"]
+COLD_RUNS = 5
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 BASELINE = """
@@ -105,12 +106,18 @@ def main() -> None:
                   flush=True)
         same = _lines(Path(tmp, "w1.jsonl")) == _lines(Path(tmp, "w2.jsonl"))
         short = min((p for d in SOURCES if d.is_dir() for p in d.glob("*.txt")), key=lambda p: p.stat().st_size)
-        cold = measure([*cli, "extract", str(short), "--format", "json"])
+        # Five starts, after the batch runs have put the files in the page cache; the median is
+        # the figure, the range shows how much other load on the machine moved it.
+        colds = sorted((measure([*cli, "extract", str(short), "--format", "json"]) for _ in range(COLD_RUNS)),
+                       key=lambda r: r["seconds"])
         base, one, two = rates.values()
         print(f"batch -w1 / baseline: {one / base:.2f}x   batch -w2 / batch -w1: {two / one:.2f}x   "
               f"same output with 1 and 2 workers: {same}")
+        cold = colds[len(colds) // 2]
         print(f"extract, one short article ({short.stat().st_size} bytes), process start to output: "
-              f"{cold['seconds']:.2f} s, peak {cold['peak_mb']:.0f} MB")
+              f"median {cold['seconds']:.2f} s of {COLD_RUNS} runs ({colds[0]['seconds']:.2f}-"
+              f"{colds[-1]['seconds']:.2f} s), peak {cold['peak_mb']:.0f} MB; "
+              f"load average {os.getloadavg()[0]:.1f}")
 
 
 def _lines(path: Path) -> list[str]:
