@@ -165,6 +165,20 @@ def test_show(saved: Path, args: list[str], present: list[str], absent: list[str
         assert text not in result.stdout
 
 
+@pytest.mark.parametrize(("width", "headers", "legend"), [
+    (80, ["article", "event", "n", "date", "dat", "cnt", "crt", "off", "ppl", "quo"], True),
+    (140, ["article", "event", "count", "date", "dates", "counts", "cartels", "officials", "people", "quotes"], False),
+], ids=["80-columns-short-headers", "140-columns-full-headers"])
+def test_show_overview_fits_the_terminal(saved: Path, width: int, headers: list[str], legend: bool) -> None:
+    result = runner.invoke(app, ["show", str(saved), "--only", "dates"], env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.output
+    overview = result.stdout.split("dates (")[0]
+    assert max(len(line) for line in overview.splitlines()) <= width
+    assert overview.splitlines()[1].split() == headers
+    assert ("quo quotes" in " ".join(overview.split())) == legend
+    assert all(path.stem[:8] in overview for path in SMALL)
+
+
 @pytest.mark.parametrize(("content", "message"), [
     ("not json\n", "1: not a JSON record"),
     ('{"source": {}}\n[1]\n', "2: not a transfer-extract record"),

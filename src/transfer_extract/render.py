@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console, Group
+from rich import box
+from rich.console import Console, ConsoleOptions, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -142,26 +143,50 @@ def _label(record: dict[str, Any]) -> str:
     return src.get("path") or (src.get("sha256") or "<stdin>")[:12]
 
 
-def overview_table(lines: list[dict[str, Any]]) -> Group:
+# Short headers for terminals narrower than WIDE: ten columns of full headers do not fit 80.
+WIDE = 110
+_SHORT = {"event": "event", "count": "n", "date": "date", "dates": "dat", "counts": "cnt", "cartels": "crt",
+          "officials": "off", "people": "ppl", "quotes": "quo"}
+
+
+class _Overview:
+    """The overview table, laid out for the width it is drawn in."""
+
+    def __init__(self, lines: list[dict[str, Any]]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Any:
+        short = options.max_width < WIDE
+        lines = self.lines
+        legend = ", ".join(f"{v} {k}" for k, v in _SHORT.items() if v != k)
+        table = Table(title=f"articles ({len(lines)})", title_justify="left", box=box.SIMPLE_HEAD,
+                      show_edge=False, padding=(0, 1, 0, 0), caption=legend if short else None,
+                      caption_justify="left")
+        table.add_column("article", overflow="fold", min_width=12)
+        for col in ("event", "count", "date", *KINDS[1:]):
+            table.add_column(_SHORT[col] if short else col, no_wrap=col != "event", overflow="fold",
+                             justify="left" if col in ("event", "date") else "right")
+        errors: list[str] = []
+        for line in lines:
+            name = _label(line).rsplit("/", 1)[-1]
+            if "error" in line:
+                errors.append(f"[red]failed:[/] {line['error']}")
+                table.add_row(name, "[red]error[/]", *[""] * (len(KINDS) + 1))
+                continue
+            events = line.get("events") or []
+            first = events[0] if events else {}
+            event = f"{first['kind']}" + (f" +{len(events) - 1}" if len(events) > 1 else "") if first else "-"
+            table.add_row(name, event, "" if first.get("count") is None else str(first["count"]),
+                          first.get("date") or "", *[str(len(line.get(k) or [])) for k in KINDS[1:]])
+        yield table
+        yield from errors
+
+
+def overview_table(lines: list[dict[str, Any]]) -> _Overview:
     """One row per saved line: the article (file name), its first event's kind, count and date,
-    and the number of each kind of fact; failed articles are marked and listed below."""
-    table = Table(title=f"articles ({len(lines)})", title_justify="left")
-    table.add_column("article", overflow="fold", ratio=1)
-    for col in ("event", "count", "date", *KINDS[1:]):
-        table.add_column(col, no_wrap=True, justify="left" if col in ("event", "date") else "right")
-    errors: list[str] = []
-    for line in lines:
-        name = _label(line).rsplit("/", 1)[-1]
-        if "error" in line:
-            errors.append(f"[red]failed:[/] {line['error']}")
-            table.add_row(name, "[red]error[/]", *[""] * (len(KINDS) + 1))
-            continue
-        events = line.get("events") or []
-        first = events[0] if events else {}
-        event = f"{first['kind']}" + (f" +{len(events) - 1}" if len(events) > 1 else "") if first else "-"
-        table.add_row(name, event, "" if first.get("count") is None else str(first["count"]),
-                      first.get("date") or "", *[str(len(line.get(k) or [])) for k in KINDS[1:]])
-    return Group(table, *errors)
+    and the number of each kind of fact; failed articles are marked and listed below. Below
+    WIDE columns the figures get short headers, explained under the table."""
+    return _Overview(lines)
 
 
 def summary_table(stats: dict[str, Any]) -> Table:
