@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import FIXTURE_ARTICLES, check_record
+from conftest import FIXTURE_ARTICLES, FIXTURES, check_record
 from transfer_extract.batch import (
     CHUNK,
     CHUNK_BYTES,
@@ -240,3 +240,23 @@ def test_show_reads_extract_json_output(tmp_path: Path, shape: str) -> None:
     result = runner.invoke(app, ["show", str(path), "--only", "officials"])
     assert result.exit_code == 0, result.output
     assert f"articles ({1 if shape == 'one-json-record' else 2})" in result.stdout
+
+
+def test_show_events_one_field_a_row_in_80_columns() -> None:
+    """Each event's fields are rows, so names are wrapped at spaces, never cut inside a word."""
+    from rich.console import Console
+
+    from transfer_extract.render import record_tables
+
+    path = FIXTURES / "mexico-transfer-37-outlet-c-dateline.json"
+    record = json.loads(path.read_text("utf-8"))
+    console = Console(width=80, record=True)
+    console.print(record_tables(record, only="events"))
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "events (3)" in text
+    words = {word.strip(",│") for word in text.split()}
+    for event in record["events"]:
+        assert str(event["count"]) in words
+        for name in event["organizations"]:
+            assert all(word in words for word in name.split()), name

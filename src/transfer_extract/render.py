@@ -22,6 +22,25 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
     return table
 
 
+_EVENT_FIELDS = {"kind": "kind", "count": "count", "origin": "from", "destination": "to", "date": "date",
+                 "cumulative_total": "total", "sequence": "wave", "places": "places",
+                 "organizations": "organizations"}
+
+
+def _events_table(events: list[dict[str, Any]]) -> Table:
+    """Events one field a row (nine columns side by side do not fit a terminal), empty fields
+    left out, a rule between events."""
+    table = Table(title=f"events ({len(events)})", title_justify="left", expand=False)
+    for col in ("event", "field", "value"):
+        table.add_column(col, overflow="fold")
+    for number, event in enumerate(events, 1):
+        rows = [(label, ", ".join(v) if isinstance(v, list) else str(v))
+                for key, label in _EVENT_FIELDS.items() if (v := event.get(key)) not in (None, [], "")]
+        for i, (label, value) in enumerate(rows):
+            table.add_row(str(number) if i == 0 else "", label, value, end_section=i == len(rows) - 1)
+    return table
+
+
 def _names(spans: list[dict]) -> str:
     return ", ".join(sorted({m["text"] for m in spans}))
 
@@ -35,11 +54,7 @@ def record_tables(record: dict[str, Any], only: str | None = None) -> Group:
         expand=False,
     )
     tables = {
-        "events": _table("events", ["kind", "count", "from", "to", "date", "total", "wave",
-                                    "places", "organizations"],
-                         [[e["kind"], e["count"], e["origin"], e["destination"], e["date"],
-                           e["cumulative_total"], e["sequence"], ", ".join(e["places"]),
-                           ", ".join(e.get("organizations", []))] for e in record["events"]]),
+        "events": _events_table(record["events"]),
         "dates": _table("dates", ["text", "value", "granularity", "at"],
                         [[d["text"], d["value"], d["granularity"], d["start"]]
                          for d in record["dates"]]),
