@@ -10,7 +10,7 @@ import spacy
 
 from conftest import FIXTURE_ARTICLES, SHARED_ARTICLES
 from transfer_extract.attributes import FACTORY, LookupAttributes, Unsupported, lookup_attributes
-from transfer_extract.pipeline import DEFAULT_MODELS, STOCK_TOKENIZER, load_pipeline
+from transfer_extract.pipeline import DEFAULT_MODELS, UNUSED_IN_DEFAULT_MODELS, load_pipeline
 
 # Contractions and dialect spellings that the model's special rules (several of them
 # two-token ones) are about, plus whitespace tokens.
@@ -37,9 +37,19 @@ def both():
 def test_default_models_ship_the_stock_tokenizer(name: str) -> None:
     if importlib.util.find_spec(name) is None:
         pytest.skip(f"{name} is not installed")
-    components = spacy.load(name, exclude=STOCK_TOKENIZER).pipe_names
+    components = spacy.load(name, exclude=["tokenizer"]).pipe_names
     shipped = spacy.load(name, exclude=components)
     assert shipped.tokenizer.to_bytes(exclude=["vocab"]) == load_pipeline(name).tokenizer.to_bytes(exclude=["vocab"])
+
+
+@pytest.mark.parametrize("name", DEFAULT_MODELS)
+def test_default_models_ship_the_unused_components_disabled(name: str) -> None:
+    if importlib.util.find_spec(name) is None:
+        pytest.skip(f"{name} is not installed")
+    shipped = spacy.load(name, exclude=["tokenizer"])
+    unused = [c for c in UNUSED_IN_DEFAULT_MODELS if c != "tokenizer"]
+    assert set(unused) <= set(shipped.disabled)
+    assert load_pipeline(name).disabled == []
 
 
 def test_replaces_the_ruler(both):

@@ -19,8 +19,9 @@ INSTALL_HINT = (
 CARTEL_LABEL = "CARTEL"
 # The default models ship spaCy's English tokenizer unchanged (tests/test_pipeline.py checks
 # it byte for byte), so loading its saved copy again, which rebuilds 1,300 special cases, is
-# skipped: a quarter of a second of every start. Any other model is loaded whole.
-STOCK_TOKENIZER = ["tokenizer"]
+# skipped: a quarter of a second of every start. Their sentence recognizer ships disabled (the
+# parser sets sentence starts), so its weights are not read either. Any other model is loaded whole.
+UNUSED_IN_DEFAULT_MODELS = ["tokenizer", "senter"]
 
 
 def strip_accents(text: str) -> str:
@@ -57,7 +58,7 @@ def _load(name: str):  # -> spacy.language.Language
     from transfer_extract.attributes import lookup_attributes
 
     try:
-        nlp = spacy.load(name, exclude=STOCK_TOKENIZER if name in DEFAULT_MODELS else [])
+        nlp = spacy.load(name, exclude=UNUSED_IN_DEFAULT_MODELS if name in DEFAULT_MODELS else [])
     except OSError as exc:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}") from exc
     lookup_attributes(nlp)
