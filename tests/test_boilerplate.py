@@ -116,9 +116,23 @@ def test_shared_boilerplate(name: str, removed: list[str], kept: list[str]) -> N
         ("Headline here\nHeadline here\nStory text.", "repeated_headline"),
         ("Story text.\nBy Maria Lopez and John Smith, Reuters\nMore text.", "byline"),
         ("Story text.\nReporting by Ana Ruiz; Editing by Tom Brown\nMore text.", "byline"),
+        ("Skip to main content\nStory text.\nMore text.", "navigation"),
+        ("Menu | Search | Sign in\nStory text.\nMore text.", "navigation"),
+        ("Story text.\nShare on Facebook  Share on X  Copy link\nMore text.", "share"),
+        ("Story text.\nEnter your email address\nMore text.", "newsletter"),
+        ("Story text.\nRELATED HEADLINES\nMore text.", "read_more"),
+        ("Story text.\nYou may also like\nMore text.", "read_more"),
+        ("Story text.\nMore text.\n© 2026 Border Desk. All rights reserved.", "copyright"),
+        ("Story text.\nMore text.\nCopyright 2026 The Associated Press.", "copyright"),
+        ("Story text.\nMore text.\nNews Wire Ltd. All Rights Reserved.", "copyright"),
+        ("Story text.\nA police officer guards a jail. (Guardia Civil/Reuters)\nMore text.",
+         "photo_credit"),
     ],
     ids=["read-more", "read-more-headline", "watch-below", "newsletter", "cookie", "ap-photo",
-         "photo-by-epa", "capital-headline", "share", "repeated-headline", "byline", "sign-off"],
+         "photo-by-epa", "capital-headline", "share", "repeated-headline", "byline", "sign-off",
+         "skip-to-content", "menu-line", "share-buttons", "email-field", "related-headlines",
+         "may-also-like", "copyright-sign", "copyright-word", "rights-reserved",
+         "caption-source-then-agency"],
 )
 def test_rule_kinds(text: str, kind: str) -> None:
     article = clean(text)
@@ -136,9 +150,14 @@ def test_rule_kinds(text: str, kind: str) -> None:
         "The U.S. government said it would sign up more agents for the task force this year.",
         "By Tuesday night, the prisoners had landed in Texas.",
         "By then, Mexico had sent 29 people north.",
+        "Search teams found 12 bodies in a ravine near Culiacán.",
+        "Copyright lawyers for the label said they would appeal.",
+        "Email records show the minister was told in March.",
+        "Home Secretary Ana Ruiz said the prisoners were moved (by air) to the capital.",
     ],
     ids=["photo-in-sentence", "read-more-in-sentence", "dateline", "support-in-quote", "sign-up-in-sentence",
-         "by-weekday", "by-then"],
+         "by-weekday", "by-then", "search-in-sentence", "copyright-in-sentence",
+         "email-in-sentence", "home-and-slash-free-parenthesis"],
 )
 def test_article_sentences_are_kept(text: str) -> None:
     assert clean(text).clean == text
