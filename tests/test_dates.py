@@ -190,6 +190,8 @@ def test_no_publication_warns(extract_text) -> None:
     pytest.param("MEXICO CITY, Jan. 21, 2026 (AP) — Mexico sent 37 people.", date(2026, 1, 21), id="dateline"),
     pytest.param("WASHINGTON, D.C., January 21, 2026 — The department said.", date(2026, 1, 21),
                  id="dateline-dash"),
+    pytest.param("BOGOTÁ, Colombia, Nov. 14, 2025 (AP) — Colombia extradited", date(2025, 11, 14),
+                 id="dateline-accented-place"),
     pytest.param("Headline\nWed 21 Jan 2026 14.05 GMT\nStory text.", date(2026, 1, 21), id="date-line-with-time"),
     pytest.param("MEXICO CITY (LatAm Wire) — Mexico has sent", None, id="dateline-without-date"),
     pytest.param("WASHINGTON, Jan. 21 (Reuters) — Officials said", None, id="dateline-without-year"),

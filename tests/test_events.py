@@ -232,10 +232,22 @@ PUBLISHED = date(2026, 3, 6)  # a Friday
      ("deportation", 48, "Panama", "Colombia", "2026-03-03", None, None)),
     ("Spain extradited 6 suspects to the United States under a 1970 treaty, officials said.",
      ("extradition", 6, "Spain", "United States", None, None, None)),
+    # the dateline's date is the filing day; after it the parser makes "to" a dative
+    ("MEXICO CITY, March 6, 2026 (AP) — Mexico on Tuesday sent 26 prisoners to the United "
+     "States, officials said.",
+     ("transfer", 26, "Mexico", "United States", "2026-03-03", None, None)),
+    ("BOGOTÁ, Colombia, March 6, 2026 (Reuters) — Colombia extradited alleged drug lord Carlos "
+     "Mendoza to the United States on Thursday, officials said.",
+     ("extradition", 1, "Colombia", "United States", "2026-03-05", None, None)),
+    ("Listen to this article\n5 min read\nThe network has drawn scrutiny for years. "
+     "Investigators say it spans three continents. Spain extradited alleged drug trafficker "
+     "Luis Ortega to Mexico on Tuesday, prosecutors said.",
+     ("extradition", 1, "Spain", "Mexico", "2026-03-03", None, None)),
 ], ids=["deportation-flight", "one-person-extradited", "extradited-said-another-day", "handed-over-with-total",
         "capitals-as-countries", "american-soil", "possessive-origin", "football",
         "remittances", "domestic-prison", "troops", "headline-approximate-body-exact",
-        "year-of-a-treaty"])
+        "year-of-a-treaty", "dateline-day-is-not-the-move-day", "accented-dateline",
+        "lead-below-stray-lines"])
 def test_short_texts(text: str, expected: tuple | None, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
     assert (tuple(events[0][k] for k in MAIN) if events else None) == expected

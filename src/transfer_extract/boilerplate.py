@@ -32,8 +32,11 @@ _FULL_DATE = (rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s
               rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
 _WHEN = re.compile(_FULL_DATE)
 # "MEXICO CITY, Jan. 21, 2026 (AP) —": a place in capitals, a full date, then an agency or a dash.
+# The place may have accented capitals ("BOGOTÁ, Colombia, Nov. 14, 2025 (AP) —").
+_UPPER = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(
-    rf"^[ \t]*[A-Z][A-Z.'\- ]+(?:,[ \t]*[A-Z][A-Za-z.]+)*,[ \t]+(?P<when>{_FULL_DATE})[ \t]*(?:\(|—|–|-)",
+    rf"^[ \t]*[{_UPPER}][{_UPPER}.'\- ]+(?:,[ \t]*[{_UPPER}][A-Za-zÀ-ÖØ-öø-ÿ.]+)*,[ \t]+"
+    rf"(?P<when>{_FULL_DATE})[ \t]*(?:\(|—|–|-)",
     re.MULTILINE,
 )
 # A line that is only a date, maybe with a clock time and zone: "Wed 21 Jan 2026 14.05 GMT".
@@ -159,11 +162,18 @@ def find_boilerplate(text: str) -> tuple[list[Boilerplate], date | None]:
         if when is not None:
             found.append((dm.start("when"), dm.end(), "metadata"))
             stated.setdefault("date_line", when)
-    if (dl := _DATELINE.search(header)) and (when := _parse_published(dl["when"])):
+    if (dl := dateline(text)) and (when := _parse_published(text[dl[0]:dl[1]])):
         stated.setdefault("dateline", when)
     for key in ("published", "dateline", "date_line", "updated"):
         published = published or stated.get(key)
     return _merge(text, found), published
+
+
+def dateline(text: str) -> tuple[int, int] | None:
+    """The offsets of the date in a dateline near the top ("MEXICO CITY, Jan. 21, 2026 (AP) —"):
+    the day the story was filed, not the day of anything it reports."""
+    m = _DATELINE.search(text, 0, _HEADER_CHARS)
+    return m.span("when") if m else None
 
 
 def _block(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int, str] | None:

@@ -21,12 +21,14 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.article import Article
+from transfer_extract.boilerplate import dateline
 from transfer_extract.data import alternation, load_json
 from transfer_extract.extractors import Context, doc_text
 from transfer_extract.record import CountFact, DateFact, Event
 from transfer_extract.record import Span as TextSpan
 
-LEAD_SENTENCES = 3
+LEAD_SENTENCES = 3  # body sentences; lines before them (headline, dateline, kicker) come along
+LEAD_MAX_LINES = 8  # ... but no more than this many sentences and lines in all
 _PLACE_PREPS = ("to", "in", "into", "at", "of", "including")
 
 
@@ -419,9 +421,11 @@ def _directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
                         found = _np_country(obj) or _region_country(obj)
                         if found:
                             origins.append(found)
-        preps = [c for c in verb.children if c.dep_ == "prep"] + [
+        # "sent 26 prisoners to the United States": the parser makes "to" a prep or, after a
+        # verb of giving, a dative; it may also hang it on the object
+        preps = [c for c in verb.children if c.dep_ in ("prep", "dative")] + [
             g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children
-            if g.dep_ == "prep"]
+            if g.dep_ in ("prep", "dative")]
         for prep in preps:
             if prep.lower_ in ("to", "into", "in", "onto", "on"):
                 for obj in prep.children:
@@ -673,9 +677,24 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
 
 
 def _headline(s: _Sentence) -> bool:
-    """A headline: a line of its own that ends without a full stop (a line break ends a
-    sentence, so a body sentence ends with its punctuation)."""
-    return not _index(s.span.doc).text_of(s.span).rstrip().endswith((".", "!", "?", '"', "'", "\u201d"))
+    return _is_line(s.span)
+
+
+def _is_line(sent: Span) -> bool:
+    """A headline or other line of its own that ends without a full stop (a line break ends
+    a sentence, so a body sentence ends with its punctuation)."""
+    return not _index(sent.doc).text_of(sent).rstrip().endswith((".", "!", "?", '"', "'", "\u201d"))
+
+
+def _lead_length(sents: list[Span]) -> int:
+    """How many of `sents` make the lead: up to the LEAD_SENTENCES-th body sentence, so that a
+    headline, a kicker or a stray menu line left above the story does not push it out."""
+    body = 0
+    for n, sent in enumerate(sents[:LEAD_MAX_LINES], 1):
+        body += not _is_line(sent)
+        if body == LEAD_SENTENCES:
+            return n
+    return min(len(sents), LEAD_MAX_LINES)
 
 
 def _same_event(a: _Sentence, b: _Sentence) -> bool:
@@ -720,17 +739,20 @@ def _sentences(doc: Doc) -> list[Span]:
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     r = rules()
     doc.user_data[_INDEX_KEY] = ix = _DocIndex.build(doc)
+    filed = dateline(ctx.article.text) or (0, 0)  # the day the story was filed dates no move
+    dates = tuple(f for f in ctx.found.get("dates", ()) if not filed[0] <= f.start < filed[1])
     facts = {"counts": _on_doc(doc, ctx.article, ctx.found.get("counts", ())),
-             "dates": _on_doc(doc, ctx.article, ctx.found.get("dates", ()))}
+             "dates": _on_doc(doc, ctx.article, dates)}
     all_sents = _sentences(doc)
     # a lead sentence reports an event alone only with a trigger, so it is read as any other
-    first = [_read_sentence(s, facts, r) for s in all_sents[:LEAD_SENTENCES]]
+    n_lead = _lead_length(all_sents)
+    first = [_read_sentence(s, facts, r) for s in all_sents[:n_lead]]
     lead = [x for x in first if x and x.strict]
     if not lead:
         return {"events": ()}
     main_count, aliases = _main_count(lead)
     sents = [x for x in first if x] + [
-        x for s in all_sents[LEAD_SENTENCES:] if (x := _read_sentence(s, facts, r))]
+        x for s in all_sents[n_lead:] if (x := _read_sentence(s, facts, r))]
     main, others = _waves(sents, main_count, aliases)
     texts = [ix.text_of(s) for s in all_sents]
     conditions = tuple(dict.fromkeys(
