@@ -33,7 +33,9 @@ _ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(?:1[7-9]|20)\d\d$")
 _ANTECEDENT_CHARS = 500  # how far back the noun of "37 of them" is looked for
-_EXCLUDED_ENTS = {"MONEY", "PERCENT", "QUANTITY", "TIME"}
+_EXCLUDED_ENTS = {"MONEY", "PERCENT", "QUANTITY", "TIME", "CARTEL"}  # CARTEL: "Barrio 18"
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE"}
+_MAX_AGE = 110
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,9 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Sequence[tuple[int, int]]) -
     after = doc[group.end] if group.end < len(doc) else None
     if before is not None and (before.text in w.money_before or before.text in w.labels):
         return True
+    two = _prev(doc, group.start, 2)
+    if before is not None and before.text == "." and two is not None and f"{two.text}." in w.labels:
+        return True  # "Center No. 1", split by the tokenizer as "No" "." "1"
     if before is not None and before.text == "-" and not before.whitespace_:
         return True  # "MS-13", "555-1234"
     if after is not None and after.text in ("-", ":", "/", ".") and not last.whitespace_ \
@@ -198,10 +203,12 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Sequence[tuple[int, int]]) -
         return True
     if before is not None and before.lower_ in w.age_before:
         return True
-    # "Mercedes Rojas, 52," / "Rojas (52)"
-    two = _prev(doc, group.start, 2)
+    # "Mercedes Rojas, 52," / "Rojas (52)" / 'Luis "N," 52,': a name, then a number in apposition
+    if before is not None and before.text in ('"', "\u201d", "'") and two is not None and two.text == ",":
+        before, two = two, _prev(doc, group.start, 3)
     if before is not None and before.text in (",", "(") and two is not None and two.pos_ == "PROPN" \
-            and two.ent_type_ == "PERSON" and (after is None or after.text in (",", ")", ".", ";")):
+            and two.ent_type_ not in _PLACE_ENTS and value <= _MAX_AGE \
+            and (after is None or after.text in (",", ")", ".", ";")):
         return True
     if after is not None and after.lower_ in ("years", "year") and group.end + 1 < len(doc) \
             and doc[group.end + 1].lower_ == "old":
