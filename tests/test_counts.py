@@ -145,6 +145,9 @@ NOT_COUNTS = [
     case("No one was hurt.", id="no-one"),
     case("One of the leaders was arrested.", id="one-of"),
     case("Dozens of prisoners were moved.", id="dozens-vague"),
+    case("The gang has several thousand members.", id="several-thousand-vague"),
+    case("A few hundred soldiers arrived.", id="a-few-hundred-vague"),
+    case("She gave only her first name, Lucía.", id="first-name-not-ordinal"),
 ]
 
 

@@ -243,11 +243,15 @@ PUBLISHED = date(2026, 3, 6)  # a Friday
      "Investigators say it spans three continents. Spain extradited alleged drug trafficker "
      "Luis Ortega to Mexico on Tuesday, prosecutors said.",
      ("extradition", 1, "Spain", "Mexico", "2026-03-03", None, None)),
+    ("A suspected money launderer was extradited from Spain to Mexico on Tuesday, prosecutors "
+     "said.",
+     ("extradition", 1, "Spain", "Mexico", "2026-03-03", None, None)),
+    ("Mexico sent 300 million dollars in money transfers to Spain on Tuesday.", None),
 ], ids=["deportation-flight", "one-person-extradited", "extradited-said-another-day", "handed-over-with-total",
         "capitals-as-countries", "american-soil", "possessive-origin", "football",
         "remittances", "domestic-prison", "troops", "headline-approximate-body-exact",
         "year-of-a-treaty", "dateline-day-is-not-the-move-day", "accented-dateline",
-        "lead-below-stray-lines"])
+        "lead-below-stray-lines", "money-launderer", "money-transfers"])
 def test_short_texts(text: str, expected: tuple | None, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
     assert (tuple(events[0][k] for k in MAIN) if events else None) == expected

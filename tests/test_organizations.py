@@ -36,6 +36,17 @@ CASES = [
     ("sinaloa-spanish", "el Cártel de Sinaloa domina", {"Sinaloa Cartel": ["Cártel de Sinaloa"]}),
     ("cjng-acronym", "a CJNG cell", {"Jalisco New Generation Cartel": ["CJNG"]}),
     (
+        "nueva-familia-is-not-la-familia",
+        "La Nueva Familia Michoacana and La Familia Michoacana",
+        {"La Nueva Familia Michoacana": ["La Nueva Familia Michoacana"],
+         "La Familia Michoacana": ["La Familia Michoacana"]},
+    ),
+    (
+        "clan-del-golfo-english-and-old-names",
+        "the Gaitanista Army of Colombia, once Los Urabeños",
+        {"Clan del Golfo": ["Gaitanista Army of Colombia", "Los Urabeños"]},
+    ),
+    (
         "cjng-full",
         "the Jalisco New Generation Cartel grew",
         {"Jalisco New Generation Cartel": ["Jalisco New Generation Cartel"]},

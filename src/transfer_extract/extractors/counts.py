@@ -49,6 +49,7 @@ class _Words:
     age_before: frozenset[str]
     time_units: frozenset[str]
     vague: frozenset[str]
+    vague_before: frozenset[str]
     strip: frozenset[str]
     person_nouns: frozenset[str]
     pronouns: frozenset[str]
@@ -73,6 +74,7 @@ def _words() -> _Words:
         age_before=frozenset(data["age_before"]),
         time_units=frozenset(data["time_units"]),
         vague=frozenset(data["vague"]),
+        vague_before=frozenset(data["vague_before"]),
         strip=frozenset(data["strip"]),
         person_nouns=frozenset(w.lower() for w in data["person_nouns"]),
         pronouns=frozenset(data["pronouns"]),
@@ -183,6 +185,8 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Sequence[tuple[int, int]]) -
         return True
     before = _prev(doc, group.start)
     after = doc[group.end] if group.end < len(doc) else None
+    if before is not None and before.lower_ in w.vague_before and group.text.lower() in w.scales:
+        return True  # "several thousand members"
     if before is not None and (before.text in w.money_before or before.text in w.labels):
         return True
     two = _prev(doc, group.start, 2)

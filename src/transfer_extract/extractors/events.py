@@ -260,12 +260,17 @@ class _Sentence:
 
 def _excluded(tok: Token, r: Rules) -> bool:
     """Whether an exclusion word or a currency sign is near `tok`: among the three tokens on
-    either side, its children and its head."""
+    either side, its children and its head; not one that describes a person of the people
+    nouns ("a money launderer")."""
     ix = _index(tok.doc)
     near = [*range(max(tok.i - 3, 0), min(tok.i + 4, len(tok.doc))),
             *(c.i for c in tok.children), tok.head.i]
-    return any(ix.lemmas[i] in r.exclude_words or ix.lowers[i] in r.exclude_words
-               or ix.lowers[i] in ("$", "€") for i in near)
+    return any((ix.lemmas[i] in r.exclude_words or ix.lowers[i] in r.exclude_words
+                or ix.lowers[i] in ("$", "€")) and not _describes_person(tok.doc[i], r) for i in near)
+
+
+def _describes_person(tok: Token, r: Rules) -> bool:
+    return tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in r.people_nouns
 
 
 def _trigger_kind(tok: Token, sent: Span, r: Rules) -> str | None:
