@@ -158,9 +158,10 @@ def _sentence_starts(text: str) -> list[int]:
 
 
 def _clause_before(text: str, start: int) -> str:
-    """The text of the sentence clause that ends at `start`."""
+    """The text of the sentence clause that ends at `start`: after a semicolon or a quotation
+    mark ('"We will cooperate," she said on Tuesday': the quote's tense is not the date's)."""
     head = text[_sentence_start(text, start):start]
-    return head[head.rfind(";") + 1:]
+    return head[max(head.rfind(c) for c in ';"\u201c\u201d') + 1:]
 
 
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
