@@ -104,6 +104,34 @@ OFFICIALS = [
         "Mexico",
     ),
     (
+        "apposition-before-lowercase-title",
+        "The DEA administrator, Terrance Cole, praised the operation.",
+        "Terrance Cole",
+        "DEA Administrator",
+        None,
+    ),
+    (
+        "apposition-before-title-with-scope",
+        "El Salvador's minister of justice and security, Gustavo Villatoro, confirmed it.",
+        "Gustavo Villatoro",
+        "Minister",
+        "El Salvador",
+    ),
+    (
+        "apposition-before-possessive-modifier",
+        "The state's security chief, Óscar Rentería Schazarino, said three gunmen died.",
+        "Óscar Rentería Schazarino",
+        "Security Chief",
+        None,
+    ),
+    (
+        "apposition-before-scope-country",
+        "The minister of security of Ecuador, Reimberg Ortiz, spoke on Monday.",
+        "Reimberg Ortiz",
+        "Minister of Security",
+        "Ecuador",
+    ),
+    (
         "assistant-us-attorney",
         "Assistant U.S. Attorney Thomas Kessler told the court.",
         "Thomas Kessler",
@@ -193,6 +221,13 @@ def test_mentions_merge(text: str, name: str, mentions: list[str], extract_text)
 
 
 PEOPLE = [
+    (
+        "title-word-ending-the-sentence-before",
+        "The request came from the Ministry of Justice. Carlos Restrepo Vélez said he would appeal.",
+        "Carlos Restrepo Vélez",
+        None,
+        [],
+    ),
     (
         "role-apposition-leader",
         'It included Abigael Gonzalez Valencia, a leader of "Los Cuinis," a group tied to CJNG.',

@@ -5,8 +5,9 @@ Names come from PERSON entities and from capitalized words after a title of publ
 name's words are a run of the other's ("Harfuch", "Garcia Harfuch", "Omar García Harfuch");
 a later pass adds every other place where a known name's words stand ("Sheinbaum's cabinet").
 A person is an official when a title stands before a mention ("Mexican President Claudia
-Sheinbaum", "the president of Mexico, Claudia Sheinbaum") or after it as an apposition
-("Sheinbaum, Mexico's president"); the country comes from the text around the title.
+Sheinbaum", "the president of Mexico, Claudia Sheinbaum", "The DEA administrator, Terrance
+Cole,") or after it as an apposition ("Sheinbaum, Mexico's president"); the country comes from
+the text around the title.
 Organizations, places and cartel names never become people.
 """
 
@@ -43,10 +44,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # "Mexico's Security Secretary " / "then-President " right before a name (titles capitalized)
         "before": re.compile(
-            rf"(?:\b(?P<country>{countries})(?:'s|’s)?\s+)?(?:(?i:{prefixes}))?(?P<title>{titles})\.?\s+$"
+            rf"(?:\b(?P<country>{countries})(?:'s|’s)?\s+)?(?:(?i:{prefixes}))?(?P<title>{titles})\s+$"
         ),
         # "the president of Mexico, " right before a name
         "of": re.compile(rf"(?i:the\s+)?(?P<title>(?i:{titles}))\s+of\s+(?P<country>{countries})\s*,\s*$"),
+        # "The DEA administrator, " / "El Salvador's minister of justice and security, " / "A
+        # federal judge in Washington, " right before a name: a title in apposition, at most two
+        # words before it and a short scope after it
+        "appos": re.compile(
+            rf"(?<![\w'’])(?:(?i:the|a|an)\s+)?(?:(?P<country>{countries})(?:'s|’s)?\s+)?"
+            rf"(?:[\w'’-]+\s+){{0,2}}?(?P<title>(?i:{titles}))"
+            rf"(?:\s+(?i:of|for|in)\s+(?P<scope>[^,;:.!?\"“”()\n]{{1,50}}?))?\s*,\s*$"
+        ),
         # ", Mexico's president," right after a name
         "after": re.compile(
             rf"^\s*,\s*(?:(?i:the|a|an)\s+)?(?:(?i:{prefixes}))?(?:(?P<country>{countries})(?:'s|’s)?\s+)?"
@@ -65,17 +74,30 @@ def _titles() -> tuple[str, ...]:
 
 
 def _title_before(before: str) -> re.Match[str] | None:
-    """The "before" or else the "of" pattern's match in `before` (the text right before a name).
-    A cheap test first, so the patterns run only where they can match: "before" needs a title
-    (as written in the data), an optional '.' and whitespace at the end, "of" a final ',' and "of"."""
+    """The "before", else the "of" or "appos" pattern's match in `before` (the text right before
+    a name). A cheap test first, so the patterns run only where they can match: "before" needs a
+    title (as written in the data) and whitespace at the end, the others a final ','."""
     pats = _patterns()
     end = before.rstrip()
-    if len(end) < len(before) and (end.endswith(_titles()) or (
-            end.endswith(".") and end[:-1].endswith(_titles()))):
+    if len(end) < len(before) and end.endswith(_titles()):  # "Gov." is a title, "Justice." is not
         found = pats["before"].search(before)
         if found:
             return found
-    return pats["of"].search(before) if end.endswith(",") and "of" in before else None
+    if not end.endswith(","):
+        return None
+    return (pats["of"].search(before) if "of" in before else None) or _appos(before)
+
+
+def _appos(before: str) -> re.Match[str] | None:
+    """A title in apposition before a name ("The DEA administrator, "), within its sentence."""
+    sentence = re.split(r"[.!?]\s+(?=[A-Z\"“])|\n", before)[-1]
+    return _patterns()["appos"].search(sentence) if sentence.rstrip().endswith(",") else None
+
+
+def _scope_country(t: re.Match[str]) -> str | None:
+    """A country word in the scope after a title ("minister of security of Ecuador")."""
+    scope = t.groupdict().get("scope") or ""
+    return next((w for w in _country_of() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", scope)), None)
 
 
 @cache
@@ -264,7 +286,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         t = _title_before(before) or pats["after"].match(after)
         if t and found.title is None:
             found.title = _canonical_title(t["title"])
-            word = t["country"] or (t.groupdict().get("country2"))
+            word = t["country"] or t.groupdict().get("country2") or _scope_country(t)
             title_country = next((w for w in _country_of() if t["title"].lower().startswith(w + " ")), None)
             found.country = _country_of().get((word or title_country or "").lower())
         elif t and found.country is None and t["country"]:
