@@ -113,6 +113,12 @@ TOTALS = [
     case("The government has sent 55 people so far.", ("55", 55, "people", "total"), id="so-far-after"),
     case("Officials counted 40 prisoners on the planes.", ("40", 40, "prisoners", "cardinal"),
          id="not-a-total"),
+    case("Guatemala has deported roughly 150 gang members since January.",
+         ("150", 150, "gang members", "total"), id="perfect-since"),
+    case("Mexico has sent 26 prisoners to the United States.", ("26", 26, "prisoners", "cardinal"),
+         id="perfect-without-since-not-a-total"),
+    case("The flight brought the total to roughly 11,000.", ("11,000", 11000, None, "total"),
+         id="total-to-approximately"),
 ]
 
 NOT_COUNTS = [

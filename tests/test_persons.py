@@ -222,6 +222,13 @@ def test_mentions_merge(text: str, name: str, mentions: list[str], extract_text)
 
 PEOPLE = [
     (
+        "first-name-left-out-by-the-model",
+        "Héctor Sandoval Paz, a spokesman for the institute, said the flight landed.",
+        "Héctor Sandoval Paz",
+        "spokesman for the institute",
+        [],
+    ),
+    (
         "title-word-ending-the-sentence-before",
         "The request came from the Ministry of Justice. Carlos Restrepo Vélez said he would appeal.",
         "Carlos Restrepo Vélez",

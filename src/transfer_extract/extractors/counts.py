@@ -55,6 +55,7 @@ class _Words:
     pronouns: frozenset[str]
     total_before: re.Pattern[str]
     total_before_regex: tuple[re.Pattern[str], ...]
+    total_pairs: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     total_after: re.Pattern[str]
     not_ordinal_after: re.Pattern[str]
     not_ordinal_before: re.Pattern[str]
@@ -81,6 +82,8 @@ def _words() -> _Words:
         total_before=re.compile(rf"(?i)(?<!\w)(?:{alternation(data['total_before'])})\s+"
                                 r"(?:(?:about|some|nearly|almost|roughly|around|at least|more than|over)\s+)?$"),
         total_before_regex=tuple(re.compile(r, re.IGNORECASE) for r in data["total_before_regex"]),
+        total_pairs=tuple((re.compile(p["before"], re.IGNORECASE), re.compile(p["after"], re.IGNORECASE))
+                          for p in data["total_pairs"]),
         total_after=re.compile(rf"(?i)^[^;:!?]{{0,90}}?(?<!\w)(?:{alternation(data['total_after'])})(?!\w)"),
         not_ordinal_after=re.compile(rf"(?i)^\s+(?:{alternation(data['not_ordinal_after'])})(?!\w)"),
         not_ordinal_before=re.compile(rf"(?i)(?<!\w)(?:{alternation(data['not_ordinal_before'])})\s+$"),
@@ -278,6 +281,8 @@ def _is_total(group: Span, doc: Doc, sents: list[Span], sent_starts: list[int], 
     before = text[max(sent.start_char, group.start_char - 60):group.start_char]
     after = text[group.end_char:sent.end_char]
     if w.total_before.search(before) or w.total_after.search(after):
+        return True
+    if any(b.search(before) and a.search(after) for b, a in w.total_pairs):
         return True
     before = text[max(sent.start_char, group.start_char - 160):group.start_char]
     return any(r.search(before) for r in w.total_before_regex)

@@ -28,6 +28,7 @@ from transfer_extract.record import Official, Person, Span
 PLACE_BEFORE = frozenset(load_json("context.json")["place_before"])
 QUOTES = "\"“”'‘’"
 ROLE_STOP = frozenset(load_json("context.json")["role_stop"])
+HONORIFICS = frozenset(load_json("coref.json")["male_honorifics"] + load_json("coref.json")["female_honorifics"])
 
 
 @cache
@@ -244,7 +245,12 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     cands: dict[int, int] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            cands[ent.start] = max(cands.get(ent.start, 0), _name_run(toks, ent.end) if ent.end < len(doc) else ent.end)
+            start = ent.start
+            while start > 0 and toks.caps[start - 1] and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].is_alpha and doc[start - 1].lower_ not in HONORIFICS \
+                    and not doc[start - 1].ent_type_ and "\n" not in doc[start - 1].whitespace_:
+                start -= 1  # a first name the model left out ("Héctor" of "Héctor Sandoval Paz")
+            cands[start] = max(cands.get(start, 0), _name_run(toks, ent.end) if ent.end < len(doc) else ent.end)
     for i in toks.capitalized:
         if i == 0 or not toks.caps[i - 1]:  # the first word of a run
             idx = toks.idxs[i]
