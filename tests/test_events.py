@@ -256,3 +256,11 @@ PUBLISHED = date(2026, 3, 6)  # a Friday
 def test_short_texts(text: str, expected: tuple | None, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
     assert (tuple(events[0][k] for k in MAIN) if events else None) == expected
+
+
+def test_a_move_on_another_day_stays_out_of_the_main_event(extract_text) -> None:
+    text = ("Mexico sent 29 prisoners to the United States on Feb. 27, 2025, officials said. "
+            "Last year, the drug lord Ismael Zambada was flown to Texas in July.")
+    (event,) = extract_text(text, date(2025, 4, 10))["events"]
+    assert (event["count"], event["date"], event["places"]) == (29, "2025-02-27", [])
+    assert len(event["evidence"]) == 1

@@ -584,15 +584,25 @@ def _waves(sents: list[_Sentence], main_count: int | None,
         target.totals.extend(s.totals)
     by_month = {_month(f.value): w for w in others.values() for f, *_ in w.dates
                 if _month(f.value)}
+    main_days = [f.value for f, at_event, _ in main.dates if at_event and f.value]
     for s in uncounted:
         months = {_month(f.value) for f, *_ in s.dates} - {None}
         target = next((by_month[m] for m in months if m in by_month), main)
+        own_days = [f.value for f, _, at_event, _ in s.dates if at_event and f.value]
+        if target is main and main_days and own_days and not any(
+                _compatible(a, b) for a in own_days for b in main_days):
+            continue  # another move on another day ("El Mayo was flown to Texas in July")
         target.add(s)
         target.totals.extend(s.totals)
         for fact, _, at_event, announced in s.dates:
             target.dates.append((fact, at_event, announced))
         target.ordinals.extend(v for v, _ in s.ordinals)
     return main, list(others.values())
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Whether two date values can name the same day ("2025-02" and "2025-02-27")."""
+    return a.startswith(b) or b.startswith(a)
 
 
 _GRANULARITY = {"day": 0, "month": 1, "year": 2}
