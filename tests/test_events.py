@@ -248,11 +248,16 @@ PUBLISHED = date(2026, 3, 6)  # a Friday
      "said.",
      ("extradition", 1, "Spain", "Mexico", "2026-03-03", None, None)),
     ("Mexico sent 300 million dollars in money transfers to Spain on Tuesday.", None),
+    ("Mexico sent dozens of cartel members to the United States on Tuesday, officials said.",
+     ("transfer", None, "Mexico", "United States", "2026-03-03", None, None)),
+    ("Washington flew a third planeload of Venezuelan men to El Salvador on Tuesday.",
+     ("transfer", None, "United States", "El Salvador", "2026-03-03", None, 3)),
 ], ids=["deportation-flight", "one-person-extradited", "extradited-said-another-day", "handed-over-with-total",
         "capitals-as-countries", "american-soil", "possessive-origin", "football",
         "remittances", "domestic-prison", "troops", "headline-approximate-body-exact",
         "year-of-a-treaty", "dateline-day-is-not-the-move-day", "accented-dateline",
-        "lead-below-stray-lines", "money-launderer", "money-transfers"])
+        "lead-below-stray-lines", "money-launderer", "money-transfers", "people-without-a-number",
+        "third-planeload"])
 def test_short_texts(text: str, expected: tuple | None, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
     assert (tuple(events[0][k] for k in MAIN) if events else None) == expected

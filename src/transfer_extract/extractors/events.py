@@ -134,7 +134,9 @@ def countries() -> Countries:
 
 
 def _strip_the(text: str) -> str:
-    return re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).rstrip(".,")
+    """A place name without a leading "the" or a possessive ("El Salvador's" -> "El Salvador")."""
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).rstrip(".,")
+    return re.sub(r"['’]s$", "", text)
 
 
 def _key(text: str) -> str:
@@ -255,6 +257,7 @@ class _Sentence:
     destinations: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     person_moved: bool = False
+    group_moved: bool = False  # people moved without a number ("dozens of cartel members")
     strict: bool = False  # a trigger, people and a country: this sentence alone reports an event
 
 
@@ -383,6 +386,15 @@ def _one_person(tok: Token, r: Rules) -> bool:
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in tok.children):
         return False
     return tok.lemma_.lower() in r.people_nouns or any(t.ent_type_ == "PERSON" for t in tok.subtree)
+
+
+def _uncounted_group(tok: Token, r: Rules) -> bool:
+    """Whether the object of a move is people without a number: "alleged gang members",
+    "dozens of cartel members", "a third planeload of Venezuelan men"."""
+    heads = [tok] + [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"]
+    return any(h.tag_ in ("NNS", "NNPS") and h.lemma_.lower() in r.people_nouns
+               and not any(c.dep_ == "nummod" for c in h.children) for h in heads)
 
 
 def _np_country(tok: Token) -> str | None:
@@ -522,13 +534,17 @@ def _read_sentence(sent: Span, doc_facts: dict[str, list[tuple[Span, Any]]],
             (out.since_dates if since else out.dates).append(
                 (fact, span.root.i, at_event and not since, announced))
     for t in trigger_tokens:
-        if any(_one_person(ch, r) for ch in t.children if ch.dep_ in ("dobj", "nsubjpass")):
+        objects = [ch for ch in t.children if ch.dep_ in ("dobj", "nsubjpass")]
+        if any(_one_person(ch, r) for ch in objects):
             out.person_moved = True
+        if any(_uncounted_group(ch, r) for ch in objects):
+            out.group_moved = True
     out.origins, out.destinations = _directions(sent, verbs)
     out.places = _places(sent, verbs)
     has_country = bool(out.origins or out.destinations) or any(
         country_name(e.text) for e in ix.ents_in(sent) if e.label_ == "GPE")
-    out.strict = bool(triggers) and bool(out.people or out.person_moved) and has_country
+    out.strict = bool(triggers) and bool(out.people or out.person_moved or out.group_moved) \
+        and has_country
     return out
 
 
@@ -557,10 +573,12 @@ def _nearest(tok: int, counts: list[tuple[int, int, bool]]) -> int:
     return min(counts, key=lambda c: abs(c[1] - tok))[0]
 
 
-def _waves(sents: list[_Sentence], main_count: int | None,
-           aliases: set[int]) -> tuple[_Wave, list[_Wave]]:
+def _waves(sents: list[_Sentence], main_count: int | None, aliases: set[int],
+           lead: list[_Sentence]) -> tuple[_Wave, list[_Wave]]:
     """The main wave and the others, by count; `aliases` are other figures of the main one (a
-    headline's "more than 200" for the 238 of the body)."""
+    headline's "more than 200" for the 238 of the body). A sentence without a count joins the
+    wave of its month, or else the main one (a `lead` sentence always the main one), unless its
+    move is dated on another day than the main one's."""
     main = _Wave(main_count)
     others: dict[int, _Wave] = {}
     uncounted: list[_Sentence] = []
@@ -587,7 +605,7 @@ def _waves(sents: list[_Sentence], main_count: int | None,
     main_days = [f.value for f, at_event, _ in main.dates if at_event and f.value]
     for s in uncounted:
         months = {_month(f.value) for f, *_ in s.dates} - {None}
-        target = next((by_month[m] for m in months if m in by_month), main)
+        target = main if s in lead else next((by_month[m] for m in months if m in by_month), main)
         own_days = [f.value for f, _, at_event, _ in s.dates if at_event and f.value]
         if target is main and main_days and own_days and not any(
                 _compatible(a, b) for a in own_days for b in main_days):
@@ -719,14 +737,14 @@ def _same_event(a: _Sentence, b: _Sentence) -> bool:
         and not set(a.destinations) & set(b.destinations))
 
 
-def _main_count(lead: list[_Sentence]) -> tuple[int, set[int]]:
+def _main_count(lead: list[_Sentence]) -> tuple[int | None, set[int]]:
     """The count of the main event from the lead sentences that report it alone, and the
     other figures given for it: the first sentence's count unless it is a headline or
     approximate ("more than 200") and a body sentence of the same move gives an exact one
-    ("flew 238 ..."); 1 for one person moved."""
+    ("flew 238 ..."); 1 for one person moved, None for people moved without a number."""
     first = lead[0]
     if not first.people:
-        return 1, set()
+        return (1 if first.person_moved or not first.group_moved else None), set()
     exact = [c for c in first.people if not c[2]]
     if exact and not _headline(first):
         return exact[0][0], set()
@@ -768,7 +786,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     main_count, aliases = _main_count(lead)
     sents = [x for x in first if x] + [
         x for s in all_sents[n_lead:] if (x := _read_sentence(s, facts, r))]
-    main, others = _waves(sents, main_count, aliases)
+    main, others = _waves(sents, main_count, aliases, lead)
     texts = [ix.text_of(s) for s in all_sents]
     conditions = tuple(dict.fromkeys(
         label for text in texts for pattern, label in r.conditions if pattern.search(text)))
