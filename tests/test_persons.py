@@ -161,6 +161,12 @@ def test_official(text: str, name: str, title: str, country: str | None, extract
 
 MERGES = [
     (
+        "alias-later",
+        'Ecuador extradited José Adolfo Macías Villamar, alias "Fito," on Sunday. Fito led the gang.',
+        "José Adolfo Macías Villamar",
+        ["José Adolfo Macías Villamar", "Fito", "Fito"],
+    ),
+    (
         "surname-later",
         "Mexican President Claudia Sheinbaum spoke. Sheinbaum said no.",
         "Claudia Sheinbaum",
@@ -221,6 +227,20 @@ def test_mentions_merge(text: str, name: str, mentions: list[str], extract_text)
 
 
 PEOPLE = [
+    (
+        "alias-inside-name-short-sentence",
+        'The sons of Joaquín "El Chapo" Guzmán lead one faction.',
+        "Joaquín Guzmán",
+        None,
+        ["El Chapo"],
+    ),
+    (
+        "alias-inside-name-the-model-calls-an-organization",
+        'They have fought Ismael "El Mayo" Zambada since last year.',
+        "Ismael Zambada",
+        None,
+        ["El Mayo"],
+    ),
     (
         "first-name-left-out-by-the-model",
         "Héctor Sandoval Paz, a spokesman for the institute, said the flight landed.",
@@ -317,16 +337,7 @@ PEOPLE = [
 ]
 
 
-PEOPLE_PARAMS = [pytest.param(*c[1:], id=c[0]) for c in PEOPLE] + [
-    pytest.param(
-        'The sons of Joaquín "El Chapo" Guzmán lead one faction.',
-        "Joaquín Guzmán",
-        None,
-        ["El Chapo"],
-        marks=pytest.mark.xfail(strict=True, reason="the model splits the name around a short quote"),
-        id="alias-inside-name-short-sentence",
-    ),
-]
+PEOPLE_PARAMS = [pytest.param(*c[1:], id=c[0]) for c in PEOPLE]
 
 
 @pytest.mark.parametrize(("text", "name", "role", "aliases"), PEOPLE_PARAMS)

@@ -28,6 +28,12 @@ from transfer_extract.record import Official, Person, Span
 PLACE_BEFORE = frozenset(load_json("context.json")["place_before"])
 QUOTES = "\"“”'‘’"
 ROLE_STOP = frozenset(load_json("context.json")["role_stop"])
+_CAP = r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
+# First names, a nickname in quotes, surnames: 'Ismael "El Mayo" Zambada'
+_NICKNAMED = re.compile(
+    rf"(?<![\w'’]){_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+[\"“](?P<nick>[A-ZÁÉÍÓÚÑ][^\"”\n]{{0,30}}?)[\"”]"
+    rf"[ \t]+{_CAP}(?:[ \t]+(?:de[ \t]+|del[ \t]+)?{_CAP}){{0,2}}"
+)
 HONORIFICS = frozenset(load_json("coref.json")["male_honorifics"] + load_json("coref.json")["female_honorifics"])
 
 
@@ -256,6 +262,11 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             idx = toks.idxs[i]
             if _title_before(text[max(0, idx - 80):idx]):
                 cands[i] = max(cands.get(i, 0), _name_run(toks, i))
+    for m in _NICKNAMED.finditer(text):  # 'Joaquín "El Chapo" Guzmán': one name, the model splits it
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is not None and all(t.pos_ == "PROPN" for t in doc[span.start:span.end]
+                                    if t.text[:1].isupper() and t.text not in m["nick"]):
+            cands[span.start] = max(cands.get(span.start, 0), span.end)
     entities: list[_Entity] = []
     alias_keys: set[tuple[str, ...]] = set()
     covered: set[int] = set()
@@ -301,10 +312,16 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             found.role = _role(doc, s, e)
     for x in entities:
         alias_keys.update(name_words(a) for a in x.aliases)
+    for x in entities:  # a name that is another's alias ("Fito") gives that person its mentions
+        owner = next((y for y in entities if y is not x
+                      and name_words(x.name) in {name_words(a) for a in y.aliases}), None)
+        if owner is not None:
+            owner.mentions.extend(x.mentions)
     entities = [x for x in entities
                 if name_words(x.name) not in alias_keys and not (len(name_words(x.name)) == 1 and x.single_place)]
     # 2. every other place where the words of a known name stand ("Sheinbaum's", "Garcia Harfuch")
-    known = [(x, name_words(x.name)) for x in entities]
+    known = [(x, name_words(x.name)) for x in entities] + [
+        (x, name_words(a)) for x in entities for a in x.aliases]  # 'alias "Fito"' ... "Fito led"
     known_words = {w for _, words in known for w in words}
     for i in toks.capitalized:
         if i in covered or (i > 0 and i - 1 in covered and toks.caps[i - 1]):
