@@ -5,6 +5,11 @@ from __future__ import annotations
 import pytest
 
 CASES = [
+    pytest.param("Governor Rubén Rocha Moya spoke on Monday. A woman who gave only her first name "
+                 "said the shooting lasted hours.", "Rubén Rocha Moya", [],
+                 id="her-is-not-a-man-by-first-name"),
+    pytest.param("Senator Marcela Ibarra met Governor Samuel García. He said the plan was ready.",
+                 "Samuel García", ["He"], id="he-skips-a-woman-by-first-name"),
     pytest.param("Mexican President Claudia Sheinbaum spoke on Monday. She said the talks went well.",
                  "Claudia Sheinbaum", ["She"], id="she-after-official"),
     pytest.param("Security Secretary Omar García Harfuch gave a briefing. He said his forces were ready.",

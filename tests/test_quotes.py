@@ -217,9 +217,7 @@ SPEAKER_CASES = [
                  id="it-to-organization"),
     pytest.param("Luis Vega met Ana Ortiz at the port. “We agreed on nothing today,” she said.",
                  "agreed on nothing", "Ana Ortiz", "she", "say", False,
-                 marks=pytest.mark.xfail(strict=True, reason="no gender evidence for either name:"
-                                         " the subject Luis Vega is taken"),
-                 id="she-without-gender-evidence"),
+                 id="she-by-first-names"),
     pytest.param("Ana Ortiz spoke to Luis Vega.\n\n\"We leave tomorrow at dawn,\" she said. "
                  "\"The trucks are ready.\"\n\nVega said the ministry agreed. \"All of them "
                  "leave together,\" he said.",

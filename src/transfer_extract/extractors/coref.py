@@ -12,9 +12,9 @@ Rules, in order:
 - a proper name is matched to a record by its last words ("Sánchez" -> "Víctor Sánchez"); an
   organization the parser tagged is named as written, without a leading "the";
 - "he" / "she": the most recent person of compatible gender (gender is only known from
-  honorifics, from gendered pronouns in sentences that mention that person alone, and from the
-  pronouns already resolved, in text order), preferring the subject of the nearest earlier
-  sentence that mentions anyone;
+  honorifics, common first names (data/coref.json), gendered pronouns in sentences that mention
+  that person alone, and the pronouns already resolved, in text order), preferring the subject
+  of the nearest earlier sentence that mentions anyone;
 - "it", "the department", "the ministry": the most recent organization (whose name has the noun);
 - "the statement", "the post": whoever issued it (the subject of the verb the earlier "in a
   statement" hangs on), else the most recent organization;
@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from spacy.attrs import IDX, LOWER
@@ -55,6 +56,14 @@ class Mention:
 
 def _words(text: str) -> tuple[str, ...]:
     return name_words(text.replace("\u2019", "'"))
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    """Gender ("m" / "f") by first name, as name words (lower case, no accents)."""
+    words = load_json("coref.json")
+    return {**{_words(n)[0]: "m" for n in words["male_first_names"]},
+            **{_words(n)[0]: "f" for n in words["female_first_names"]}}
 
 
 def _strip_det(text: str) -> str:
@@ -122,6 +131,7 @@ class Resolver:
         self.doc = doc
         self.text = doc_text(doc)
         self.words = load_json("coref.json")
+        self.first_names = _first_names()
         # (first token, end token, start char, end char) of each sentence
         self.sents = [(sent.start, sent.end, sent.start_char, sent.end_char) for sent in doc.sents]
         self.sent_starts = [start_char for _, _, start_char, _ in self.sents]
@@ -179,6 +189,10 @@ class Resolver:
                     counts[0] += 1
                 elif idxs[i] > first and lowers[i] in female:
                     counts[1] += 1
+        for name, _ in self.people:  # "Claudia Sheinbaum", "Héctor Sandoval"
+            first = _words(name)[:1]
+            if first and first[0] in self.first_names:
+                score.setdefault(name, [0, 0])[self.first_names[first[0]] == "f"] += 3
         text = self.text
         for m in self.mentions:
             before = text[max(0, m.start - 8):m.start].lower().split()
