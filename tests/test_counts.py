@@ -75,6 +75,11 @@ ELSEWHERE = [
     case("Officials named 12 suspects and 37 prisoners. The 37 included leaders.",
          ("12", 12, "suspects", "cardinal"), ("37", 37, "prisoners", "cardinal"), ("37", 37, "prisoners", "cardinal"),
          id="same-value-antecedent"),
+    case("Mexico sent 29 prisoners and three suspects. Officials said all three were charged.",
+         ("29", 29, "prisoners", "cardinal"), ("three", 3, "suspects", "cardinal"),
+         ("three", 3, "suspects", "cardinal"), id="all-n-same-value"),
+    case("Mexico sent 29 prisoners. Washington designated all three as terrorist groups.",
+         ("29", 29, "prisoners", "cardinal"), ("three", 3, None, "cardinal"), id="all-n-not-other-value"),
     case("Mexico sent 37 prisoners. The two officials meet regularly.",
          ("37", 37, "prisoners", "cardinal"), ("two", 2, "officials", "cardinal"), id="two-with-noun"),
 ]

@@ -338,22 +338,30 @@ def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[Co
             kind += "-alone"
         found.append((group.start_char, group.end_char, group.text, int(value), counted, kind, head))
     found.sort(key=lambda f: f[0])
+    doc_chars = text
     out: list[CountTuple] = []
     for n, (start, end, text, value, counted, kind, head) in enumerate(found):
         alone = kind.endswith("-alone")
         kind = kind.removesuffix("-alone")
         if kind != "ordinal" and not alone and (counted is None or (head is not None and head.lower_ in w.pronouns)):
-            counted = _antecedent([f for f in found[:n] if f[0] >= start - _ANTECEDENT_CHARS], value)
+            # "the 37", "all three": that very group, so a count of the same value anywhere before;
+            # for "all three" nothing else
+            before = doc_chars[max(0, start - 4):start].lower()
+            near = [f for f in found[:n] if f[0] >= start - _ANTECEDENT_CHARS]
+            if before.endswith(("all ", "the ")):
+                near = [f for f in found[:n] if f[3] == value and f not in near] + near
+            counted = _antecedent(near, value, whole=before.endswith("all "))
         out.append((start, end, text, value, counted, kind))
     return out
 
 
-def _antecedent(before: list[tuple[Any, ...]], value: int) -> str | None:
-    """The counted phrase of the nearest earlier count of people with the same value, else of
-    the nearest earlier count of people."""
+def _antecedent(before: list[tuple[Any, ...]], value: int, whole: bool = False) -> str | None:
+    """The counted phrase of the nearest earlier count of people with the same value, else
+    (unless the number names a `whole` group: "all three", "the 26") of the nearest earlier
+    count of people."""
     w = _words()
     same = [f for f in before if f[3] == value]
-    for f in [*reversed(same), *reversed(before)]:
+    for f in [*reversed(same), *([] if whole else reversed(before))]:
         counted, kind, head = f[4], f[5], f[6]
         if kind == "ordinal" or counted is None or head is None:
             continue
