@@ -252,12 +252,16 @@ PUBLISHED = date(2026, 3, 6)  # a Friday
      ("transfer", None, "Mexico", "United States", "2026-03-03", None, None)),
     ("Washington flew a third planeload of Venezuelan men to El Salvador on Tuesday.",
      ("transfer", None, "United States", "El Salvador", "2026-03-03", None, 3)),
+    ("Guatemala deports 41 gang members to El Salvador\nGuatemala deported 41 men it accuses "
+     "of belonging to the MS-13 and Barrio 18 gangs to El Salvador last Thursday, in the largest "
+     "such operation this year.",
+     ("deportation", 41, "Guatemala", "El Salvador", "2026-03-05", None, None)),
 ], ids=["deportation-flight", "one-person-extradited", "extradited-said-another-day", "handed-over-with-total",
         "capitals-as-countries", "american-soil", "possessive-origin", "football",
         "remittances", "domestic-prison", "troops", "headline-approximate-body-exact",
         "year-of-a-treaty", "dateline-day-is-not-the-move-day", "accented-dateline",
         "lead-below-stray-lines", "money-launderer", "money-transfers", "people-without-a-number",
-        "third-planeload"])
+        "third-planeload", "day-hung-on-a-clause-between"])
 def test_short_texts(text: str, expected: tuple | None, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
     assert (tuple(events[0][k] for k in MAIN) if events else None) == expected

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -640,6 +640,17 @@ def _best_date(dates: list[tuple[DateFact, bool, bool]], published: date | None,
     return usable[0][0].value if usable else None
 
 
+def _lead_day(lead: list[_Sentence], published: date | None) -> str | None:
+    """The one day the lead sentences name, not as the day something was said: the main event's
+    date when none hangs on its move verb, or only a coarser one ("this year"); the parser may
+    hang "on Tuesday" on a clause in between ("men it accuses of belonging to the gang to El
+    Salvador on Tuesday")."""
+    days = {f.value for s in lead for f, _, _, announced in s.dates
+            if not announced and f.granularity == "day" and f.value
+            and (published is None or f.value <= published.isoformat())}
+    return days.pop() if len(days) == 1 else None
+
+
 def _vote(values: list[str]) -> str | None:
     if not values:
         return None
@@ -791,6 +802,10 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     conditions = tuple(dict.fromkeys(
         label for text in texts for pattern, label in r.conditions if pattern.search(text)))
     main_event = _build(main, sents, doc, ctx, None, conditions, all_sents)
+    day = _lead_day(lead, ctx.article.published)
+    if day is not None and (main_event.date is None or (
+            day.startswith(main_event.date) and len(day) > len(main_event.date))):
+        main_event = replace(main_event, date=day)  # a day within "this year" says more
     events = [main_event]
     recalled = []
     for wave in others:
