@@ -157,6 +157,16 @@ SPEAKER_CASES = [
                  "federal government.\"",
                  "answers to a request", "Elena Robles", "Elena Robles", "say", True,
                  id="second-clause-partial-keeps-speaker"),
+    pytest.param('Attorney General Pam Bondi said the transfer was historic. "These defendants '
+                 'will answer for their crimes in our courts."',
+                 "answer for their crimes", "Pam Bondi", "Pam Bondi", "say", False,
+                 id="speaker-in-the-sentence-before"),
+    pytest.param('Attorney General Pam Bondi said the transfer was historic. "These defendants '
+                 'will answer for their crimes in our courts.\n\n"Nobody is above the law here."',
+                 "Nobody is above", "Pam Bondi", "Pam Bondi", "say", False,
+                 id="quote-over-paragraphs-opened-after-a-sentence"),
+    pytest.param('The prisoners were flown north at dawn. "Nobody enters after dark without a badge."',
+                 "Nobody enters", None, None, None, False, id="sentence-before-does-not-speak"),
     pytest.param('A sign on the wall read "Nobody enters after dark without a badge."',
                  "Nobody enters", None, None, None, False, id="no-speaker-stays-null"),
     pytest.param('"The men were moved at dawn by military plane," a U.S. official said.',

@@ -18,7 +18,9 @@ Who said it:
 - the speaker is the verb's subject (through "who" and coordinated verbs), resolved to a
   record name by `coref.Resolver` (pronouns, "the statement", "the department", surnames);
 - a quote without a cue continues the speaker of an earlier quote in its paragraph, and a
-  paragraph that is only a quotation continues the speaker of the paragraph before.
+  paragraph that is only a quotation continues the speaker of the paragraph before; a quote
+  that opens a sentence after one that speaks ("Bondi said it was historic. “…”") is that
+  sentence's subject's.
 
 A quote of fewer than `min_words` words is kept only when it has a cue; it, and a quoted
 fragment inside the writer's own sentence, is marked `partial`.
@@ -161,7 +163,8 @@ def find_pieces(text: str, warn: list[str]) -> list[_Piece]:
         if dq is not None:
             nxt = text[paras[p + 1][0]] if p + 1 < len(paras) else ""
             lead = text[paras[dq_para][0]:dq].rstrip()
-            opens_block = not lead or lead[-1] in ":,"  # a paragraph or a "said:" opens it
+            # a paragraph, a sentence or a "said:" opens it (not a word inside a sentence)
+            opens_block = not lead or lead[-1] in ":,.!?"
             if nxt and nxt in "\u201c\"" and opens_block and dq_para >= p - 20:
                 carry = (dq, dq_para)
             else:
@@ -350,13 +353,14 @@ def _continue(doc: Doc, quotes: list[_Piece], paras: list[tuple[int, int]],
             ps, pe = paras[q.para]
             alone = not re.search(r"\w", text[ps:q.start] + text[q.end:pe]) or (
                 q.end > pe)
-            if donor is None and alone and q.para > 0:
+            before = text[ps:q.start].rstrip()
+            if donor is None and re.search(r"\w", before) and before.endswith((".", ":", "!", "?")):
+                # 'Bondi said the transfer was historic. "These defendants will answer ...'
+                _introduced(doc, q, ps, q.start, resolver)
+            elif donor is None and alone and q.para > 0:
                 donor = last_in_para.get(q.para - 1)
                 if donor is None and not any(o.para == q.para - 1 for o in quotes):
-                    subj, cue = _introducer(doc, *paras[q.para - 1])
-                    if subj is not None:
-                        q.subject, q.cue = subj, cue
-                        q.speaker, q.mention = resolver.resolve(subj), name_phrase(subj)
+                    _introduced(doc, q, *paras[q.para - 1], resolver)
             if donor is not None and _someone_else(doc, resolver, donor, q.start):
                 donor = None  # "…," Ruiz said. Lopez disagreed: "…" is not Ruiz's
             if donor is not None and donor.cue is not None:
@@ -366,6 +370,14 @@ def _continue(doc: Doc, quotes: list[_Piece], paras: list[tuple[int, int]],
             for p, (ps, _) in enumerate(paras):
                 if q.para <= p and ps < q.end:
                     last_in_para[p] = q
+
+
+def _introduced(doc: Doc, q: _Piece, start: int, end: int, resolver: Resolver) -> None:
+    """Give `q` the speaker of the sentence that ends at `end` when that sentence speaks."""
+    subj, cue = _introducer(doc, start, end)
+    if subj is not None:
+        q.subject, q.cue = subj, cue
+        q.speaker, q.mention = resolver.resolve(subj), name_phrase(subj)
 
 
 def _partial(text: str, q: _Piece, min_words: int) -> bool:
