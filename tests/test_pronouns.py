@@ -32,3 +32,17 @@ def test_pronoun_mentions(text: str, name: str, pronouns: list[str], extract_tex
 def test_no_pronoun_joins_when_nobody_was_named(extract_text) -> None:
     record = extract_text("She said the talks went well. The ministry did not comment.")
     assert not any(m["text"] == "She" for p in record["people"] for m in p["mentions"])
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    pytest.param("Interior Minister John Reimberg spoke. The minister added that more would follow.",
+                 "John Reimberg", ["John Reimberg", "The minister"], id="the-minister"),
+    pytest.param("President Daniel Noboa spoke. The president of Colombia did not comment.",
+                 "Daniel Noboa", ["Daniel Noboa"], id="title-of-someone-else"),
+    pytest.param("President Daniel Noboa spoke. The Colombian president did not comment.",
+                 "Daniel Noboa", ["Daniel Noboa"], id="modified-title-is-someone-else"),
+    pytest.param('President Daniel Noboa spoke. "The president is wrong," a lawyer said.',
+                 "Daniel Noboa", ["Daniel Noboa"], id="title-inside-a-quotation"),
+])
+def test_title_mentions(text: str, name: str, expected: list[str], extract_text) -> None:
+    assert [m["text"] for m in _person(extract_text(text), name)["mentions"]] == expected

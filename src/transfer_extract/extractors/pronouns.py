@@ -1,4 +1,7 @@
-"""Pronoun mentions: "she", "his" tied to the official or person record they refer to.
+"""Pronoun and title mentions: "she", "his", "the minister" tied to the official or person record
+they refer to ("the minister": the latest person named before with that word in the title or role,
+when the noun has no other modifier and no "of" after it: "the president of Colombia" may be
+someone else).
 
 Runs after `persons` and before `quotes`; the resolution rules are those of `coref.Resolver`
 (most recent compatible person, preferring the subject; no answer rather than a guess).
@@ -12,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from transfer_extract.data import load_json
 from transfer_extract.extractors import Context
@@ -31,11 +34,19 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     resolver = ctx.resolver(doc)
     quoted = [(q.start, q.end) for q in ctx.quote_pieces(doc).pieces]
     found: dict[str, list[Span]] = {}
-    ids = word_ids(doc, pronouns)
+    roles = word_ids(doc, words["role_nouns"])
+    ids = word_ids(doc, pronouns) | roles
     for i, lower in enumerate(token_lowers(doc)[1]):
         if lower not in ids:
             continue  # a set lookup first: most tokens are no pronoun
         tok = doc[i]
+        if lower in roles:
+            if _bare_title(tok) and not any(s <= tok.idx < e for s, e in quoted):
+                name = resolver.resolve(tok)
+                if name is not None:
+                    start = doc[i - 1].idx
+                    found.setdefault(name, []).append(ctx.article.span(start, tok.idx + len(tok.text)))
+            continue
         if (tok.pos_ == "PRON" and tok.dep_ in _DEPS
                 and "Acc" not in tok.morph.get("Case")
                 and not any(s <= tok.idx < e for s, e in quoted)):
@@ -51,3 +62,11 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         )
 
     return {"officials": with_pronouns(officials), "people": with_pronouns(people)}
+
+
+def _bare_title(tok: Token) -> bool:
+    """ "the minister": a noun right after "the", with no other modifier and no "of" after it."""
+    doc = tok.doc
+    return (tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+            and all(c.i == tok.i - 1 for c in tok.lefts)
+            and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("of", "'s", "’s")))
