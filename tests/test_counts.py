@@ -124,6 +124,8 @@ TOTALS = [
          id="perfect-without-since-not-a-total"),
     case("The flight brought the total to roughly 11,000.", ("11,000", 11000, None, "total"),
          id="total-to-approximately"),
+    case("It brings the total sent this way to 118. Mexico flew the men north.",
+         ("118", 118, None, "total"), id="number-ending-a-sentence"),
 ]
 
 NOT_COUNTS = [

@@ -198,8 +198,8 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Sequence[tuple[int, int]]) -
     if before is not None and before.text == "-" and not before.whitespace_:
         return True  # "MS-13", "555-1234"
     if after is not None and after.text in ("-", ":", "/", ".") and not last.whitespace_ \
-            and group.end + 1 < len(doc) and not doc[group.end + 1].is_space:
-        return True  # "52-year-old", "10:30", "50/month", "3.5"
+            and not after.whitespace_ and group.end + 1 < len(doc) and not doc[group.end + 1].is_space:
+        return True  # "52-year-old", "10:30", "50/month", "3.5" (not "to 118. Mexico")
     if after is not None and after.lower_ in w.not_count_after:
         return True
     # a range: "between 1 and 3 percent", "$5 to $10"
