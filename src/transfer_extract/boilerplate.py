@@ -34,9 +34,12 @@ _WHEN = re.compile(_FULL_DATE)
 # "MEXICO CITY, Jan. 21, 2026 (AP) —": a place in capitals, a full date, then an agency or a dash.
 # The place may have accented capitals ("BOGOTÁ, Colombia, Nov. 14, 2025 (AP) —").
 _UPPER = "A-ZÀ-ÖØ-Þ"
+# The place may have a country or state after it ("SAN SALVADOR, El Salvador, Feb. 4, 2026 —") and
+# the date may stand in parentheses ("SAN SALVADOR, El Salvador (Feb. 4, 2026) —").
+_PLACE_PART = rf"[{_UPPER}][A-Za-zÀ-ÖØ-öø-ÿ.]*(?:[ \t]+[{_UPPER}][A-Za-zÀ-ÖØ-öø-ÿ.]*){{0,3}}"
 _DATELINE = re.compile(
-    rf"^[ \t]*[{_UPPER}][{_UPPER}.'\- ]+(?:,[ \t]*[{_UPPER}][A-Za-zÀ-ÖØ-öø-ÿ.]+)*,[ \t]+"
-    rf"(?P<when>{_FULL_DATE})[ \t]*(?:\(|—|–|-)",
+    rf"^[ \t]*[{_UPPER}][{_UPPER}.'\- ]+(?:,[ \t]*{_PLACE_PART})*(?:,[ \t]+|[ \t]+\()"
+    rf"(?P<when>{_FULL_DATE})\)?[ \t]*(?:\(|—|–|-)",
     re.MULTILINE,
 )
 # A line that is only a date, maybe with a clock time and zone: "Wed 21 Jan 2026 14.05 GMT".
