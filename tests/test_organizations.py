@@ -35,6 +35,9 @@ CASES = [
     ("sinaloa-lower", "the Sinaloa cartel said", {"Sinaloa Cartel": ["Sinaloa cartel"]}),
     ("sinaloa-spanish", "el Cártel de Sinaloa domina", {"Sinaloa Cartel": ["Cártel de Sinaloa"]}),
     ("cjng-acronym", "a CJNG cell", {"Jalisco New Generation Cartel": ["CJNG"]}),
+    ("nickname-of-a-person", 'They sentenced Juan Pérez Sauceda, known as "El Tigre," to life.', {}),
+    ("el-nickname", 'A man known as El Contador kept the books.', {}),
+    ("honduran-group", "the Cachiros, a Honduran trafficking clan", {"Los Cachiros": ["Cachiros"]}),
     (
         "nueva-familia-is-not-la-familia",
         "La Nueva Familia Michoacana and La Familia Michoacana",

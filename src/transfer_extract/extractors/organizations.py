@@ -192,8 +192,20 @@ def _candidates(doc: Doc, matches: list[tuple[str, int, int]]) -> list[_Mention]
         elif label == "KNOWN_AS":
             s = next(i for i in range(start, end) if doc[i].text in _data()["faction_articles"])
             text = doc[s:end].text
-            found.append(_Mention(s, end, _known().get(_key(text), text), 2))
+            if _known().get(_key(text)) or not _nickname(doc, start, s):
+                found.append(_Mention(s, end, _known().get(_key(text), text), 2))
     return found
+
+
+def _nickname(doc: Doc, known: int, article: int) -> bool:
+    """Whether "known as El X" names a person: a singular "El" ("El Tigre", "El Contador"), or
+    any name given right after a person's name ("Rafael Caro Quintero, known as ...")."""
+    if doc[article].text == "El":
+        return True
+    before = known - 1
+    while before >= 0 and (doc[before].is_punct or doc[before].lower_ in ("also", "better", "widely")):
+        before -= 1
+    return before >= 0 and doc[before].ent_type_ == "PERSON"
 
 
 def _select(found: list[_Mention]) -> list[_Mention]:
