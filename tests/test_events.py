@@ -273,3 +273,16 @@ def test_a_move_on_another_day_stays_out_of_the_main_event(extract_text) -> None
     (event,) = extract_text(text, date(2025, 4, 10))["events"]
     assert (event["count"], event["date"], event["places"]) == (29, "2025-02-27", [])
     assert len(event["evidence"]) == 1
+
+
+@pytest.mark.parametrize(("text", "waves"), [
+    pytest.param("Mexico sent 37 prisoners to the United States on Tuesday. Earlier, it sent 29 people "
+                 "in February 2025, 26 in August 2025 and 12 in November 2025.",
+                 [(29, "2025-02"), (26, "2025-08"), (12, "2025-11")], id="list-of-waves"),
+    pytest.param("Mexico sent 37 prisoners to the United States on Tuesday. It sent 29 prisoners in "
+                 "February and 26 in August.",
+                 [(29, "2025-02"), (26, "2025-08")], id="date-after-its-count"),
+])
+def test_waves_in_one_sentence(text: str, waves: list[tuple[int, str]], extract_text) -> None:
+    events = extract_text(text, date(2026, 1, 21))["events"]
+    assert [(e["count"], e["date"]) for e in events[1:]] == waves

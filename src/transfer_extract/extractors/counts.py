@@ -272,6 +272,8 @@ def _refers_back(group: Span, doc: Doc) -> bool:
         return True  # "it sent 26 more"
     if last.dep_ == "conj":
         return True  # "29 prisoners in February and 26 in August"
+    if before is not None and before.text == "," and after is not None and after.lower_ in ("in", "on", "from"):
+        return True  # "29 people in February, 26 in August"
     return before is not None and before.lower_ in ("the", "those", "these", "all", "another", "further")
 
 

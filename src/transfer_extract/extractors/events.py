@@ -569,8 +569,23 @@ def _month(value: str | None) -> str | None:
     return value[:7] if value and len(value) >= 7 else None
 
 
-def _nearest(tok: int, counts: list[tuple[int, int, bool]]) -> int:
-    return min(counts, key=lambda c: abs(c[1] - tok))[0]
+_SEGMENT_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas"})
+_CLAUSE_GOES_ON = frozenset({"when", "where", "which", "who", "whom"})  # "since May, when 29 ..."
+
+
+def _nearest(tok: int, counts: list[tuple[int, int, bool]], doc: Doc) -> int:
+    """The count a date or ordinal at token `tok` goes with: the nearest one in its own stretch
+    of the sentence between commas and "and" ("29 prisoners in February and 26 in August"),
+    else the nearest one."""
+    lowers = _index(doc).lowers
+
+    def apart(c: tuple[int, int, bool]) -> bool:
+        a, b = sorted((tok, c[1]))
+        return any(lowers[i] in _SEGMENT_BREAKS and lowers[i + 1] not in _CLAUSE_GOES_ON
+                   for i in range(a + 1, b))
+
+    same = [c for c in counts if not apart(c)]
+    return min(same or counts, key=lambda c: abs(c[1] - tok))[0]
 
 
 def _waves(sents: list[_Sentence], main_count: int | None, aliases: set[int],
@@ -595,9 +610,9 @@ def _waves(sents: list[_Sentence], main_count: int | None, aliases: set[int],
             if v in waves:
                 waves[v].moved = True
         for fact, tok, at_event, announced in s.dates + s.since_dates:
-            waves[_nearest(tok, counts)].dates.append((fact, at_event, announced))
+            waves[_nearest(tok, counts, s.span.doc)].dates.append((fact, at_event, announced))
         for value, tok in s.ordinals:
-            waves[_nearest(tok, counts)].ordinals.append(value)
+            waves[_nearest(tok, counts, s.span.doc)].ordinals.append(value)
         target = main if main_count in waves or len(waves) > 1 else next(iter(waves.values()))
         target.totals.extend(s.totals)
     by_month = {_month(f.value): w for w in others.values() for f, *_ in w.dates
