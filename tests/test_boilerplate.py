@@ -127,12 +127,16 @@ def test_shared_boilerplate(name: str, removed: list[str], kept: list[str]) -> N
         ("Story text.\nMore text.\nNews Wire Ltd. All Rights Reserved.", "copyright"),
         ("Story text.\nA police officer guards a jail. (Guardia Civil/Reuters)\nMore text.",
          "photo_credit"),
+        ("Story text.\n(Reporting by Ana Ruiz; Editing by Sam Lee)\nMore text.", "byline"),
+        ("Story text.\nThis story has been updated with comment from the ministry.\nMore text.",
+         "editor_note"),
+        ("Story text.\nEditor's note: An earlier version misspelled a name.\nMore text.", "editor_note"),
     ],
     ids=["read-more", "read-more-headline", "watch-below", "newsletter", "cookie", "ap-photo",
          "photo-by-epa", "capital-headline", "share", "repeated-headline", "byline", "sign-off",
          "skip-to-content", "menu-line", "share-buttons", "email-field", "related-headlines",
          "may-also-like", "copyright-sign", "copyright-word", "rights-reserved",
-         "caption-source-then-agency"],
+         "caption-source-then-agency", "sign-off-in-parentheses", "story-updated", "editors-note"],
 )
 def test_rule_kinds(text: str, kind: str) -> None:
     article = clean(text)
@@ -154,10 +158,11 @@ def test_rule_kinds(text: str, kind: str) -> None:
         "Copyright lawyers for the label said they would appeal.",
         "Email records show the minister was told in March.",
         "Home Secretary Ana Ruiz said the prisoners were moved (by air) to the capital.",
+        "This story has a long history in the region, officials said.",
     ],
     ids=["photo-in-sentence", "read-more-in-sentence", "dateline", "support-in-quote", "sign-up-in-sentence",
          "by-weekday", "by-then", "search-in-sentence", "copyright-in-sentence",
-         "email-in-sentence", "home-and-slash-free-parenthesis"],
+         "email-in-sentence", "home-and-slash-free-parenthesis", "this-story-in-sentence"],
 )
 def test_article_sentences_are_kept(text: str) -> None:
     assert clean(text).clean == text

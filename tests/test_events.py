@@ -72,7 +72,8 @@ def test_doc_index_reads_spans_as_spacy(start: int, end: int) -> None:
     ("Washington promised it would never seek the death penalty in any case.", "no death penalty"),
     ("Prosecutors said they would seek the death penalty.", None),
     ("Officials said none of the prisoners would face the death penalty.", "no death penalty"),
-], ids=["not-seek", "not-pursue", "never-seek", "will-seek", "none-would-face"])
+    ("Spain was assured that neither man would face the death penalty.", "no death penalty"),
+], ids=["not-seek", "not-pursue", "never-seek", "will-seek", "none-would-face", "neither-would-face"])
 def test_conditions(sentence: str, label: str | None) -> None:
     found = [lab for pattern, lab in rules().conditions if pattern.search(sentence)]
     assert found == ([label] if label else [])
