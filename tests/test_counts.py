@@ -51,6 +51,8 @@ CARDINALS = [
     case("Mexico sent two earlier groups.", ("two", 2, "earlier groups", "cardinal"), id="two-adjective"),
     case("Six Mexican cartels were designated.", ("Six", 6, "Mexican cartels", "cardinal"), id="sentence-start"),
     case("One person died.", ("One", 1, "person", "cardinal"), id="one-with-noun"),
+    case("Mexico sent 40 prisoners, 14 in 2024 and 26 in 2025.", ("40", 40, "prisoners", "cardinal"),
+         ("14", 14, "prisoners", "cardinal"), ("26", 26, "prisoners", "cardinal"), id="n-in-a-year-not-a-ratio"),
 ]
 
 ELSEWHERE = [
@@ -163,6 +165,9 @@ NOT_COUNTS = [
     case("The gang has several thousand members.", id="several-thousand-vague"),
     case("A few hundred soldiers arrived.", id="a-few-hundred-vague"),
     case("She gave only her first name, Lucía.", id="first-name-not-ordinal"),
+    case("Four in ten Mexicans say security is the main problem.", id="ratio-in"),
+    case("One out of five prisoners was released.", id="ratio-out-of"),
+    case("The flight left on the 14th, officials said.", id="day-of-month-not-ordinal"),
 ]
 
 

@@ -202,6 +202,15 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Sequence[tuple[int, int]]) -
         return True  # "52-year-old", "10:30", "50/month", "3.5" (not "to 118. Mexico")
     if after is not None and after.lower_ in w.not_count_after:
         return True
+    # a ratio: "four in ten Mexicans", "one out of five"
+    if after is not None and after.lower_ in ("in", "out") and _ratio_next(doc, group.end):
+        return True
+    k = group.start - 1
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ == "out":
+        k -= 1  # "out of"
+    if before is not None and doc[k].lower_ in ("in", "out") and k >= 1 \
+            and _is_number_word(doc[k - 1].text, doc[k - 1].lower_):
+        return True
     # a range: "between 1 and 3 percent", "$5 to $10"
     k = group.end
     if k + 2 < len(doc) and doc[k].lower_ in ("and", "to", "or", "-") \
@@ -222,6 +231,14 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Sequence[tuple[int, int]]) -
         return True
     head = _head_noun(last)
     return head is not None and head.lemma_.lower() in w.time_units
+
+
+def _ratio_next(doc: Doc, i: int) -> bool:
+    """Whether doc[i:] reads "in ten" / "out of five" (a number after it)."""
+    j = i + 1
+    if j < len(doc) and doc[i].lower_ == "out" and doc[j].lower_ == "of":
+        j += 1
+    return j < len(doc) and _is_number_word(doc[j].text, doc[j].lower_) and not _YEAR.match(doc[j].text)
 
 
 def _head_noun(tok: Token) -> Token | None:
@@ -327,6 +344,8 @@ def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[Co
         head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i else None
         if head is None and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an"):
             continue  # "a second", "an eighth": a unit or a fraction, not an occurrence
+        if head is None and tok.i > 1 and doc[tok.i - 1].lower_ == "the" and doc[tok.i - 2].lower_ == "on":
+            continue  # "on the 14th": a day of the month
         counted = _phrase(doc, tok.i + 1, head) if head is not None else None
         found.append((tok.idx, tok.idx + len(tok.text), tok.text, value, counted, "ordinal", head))
     for group in _number_groups(doc):
