@@ -132,6 +132,13 @@ OFFICIALS = [
         "Ecuador",
     ),
     (
+        "apposition-before-ambassador-to",
+        "The US ambassador to Spain, Benjamin León, welcomed the decision.",
+        "Benjamin León",
+        "Ambassador",
+        "United States",
+    ),
+    (
         "assistant-us-attorney",
         "Assistant U.S. Attorney Thomas Kessler told the court.",
         "Thomas Kessler",
@@ -227,6 +234,13 @@ def test_mentions_merge(text: str, name: str, mentions: list[str], extract_text)
 
 
 PEOPLE = [
+    (
+        "role-word-before-name",
+        "Analyst Cecilia Farfán-Méndez said the transfers were political.",
+        "Cecilia Farfán-Méndez",
+        "Analyst",
+        [],
+    ),
     (
         "alias-inside-name-short-sentence",
         'The sons of Joaquín "El Chapo" Guzmán lead one faction.',

@@ -61,7 +61,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "appos": re.compile(
             rf"(?<![\w'’])(?:(?i:the|a|an)\s+)?(?:(?P<country>{countries})(?:'s|’s)?\s+)?"
             rf"(?:[\w'’-]+\s+){{0,2}}?(?P<title>(?i:{titles}))"
-            rf"(?:\s+(?i:of|for|in)\s+(?P<scope>[^,;:.!?\"“”()\n]{{1,50}}?))?\s*,\s*$"
+            rf"(?:\s+(?i:of|for|in|to)\s+(?P<scope>[^,;:.!?\"“”()\n]{{1,50}}?))?\s*,\s*$"
         ),
         # ", Mexico's president," right after a name
         "after": re.compile(
@@ -183,7 +183,8 @@ def _strip_name(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
         end -= 1
     while start < end and (doc[start].lower_.strip(".") in _title_words() or doc[start].is_punct
-                           or doc[start].lower_ in ("the", "then")):
+                           or doc[start].lower_ in ("the", "then")
+                           or (doc[start].lower_ in _roles() and end - start > 2)):  # "Analyst Ana Ruiz"
         start += 1
     nick = re.findall(r"[\"“]([^\"”]+)[\"”]", doc[start:end].text) if end > start else []
     return start, end, nick
