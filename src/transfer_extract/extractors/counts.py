@@ -34,7 +34,7 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(?:1[7-9]|20)\d\d$")
 _ANTECEDENT_CHARS = 500  # how far back the noun of "37 of them" is looked for
 _EXCLUDED_ENTS = {"MONEY", "PERCENT", "QUANTITY", "TIME", "CARTEL"}  # CARTEL: "Barrio 18"
-_PLACE_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE"}
+_NOT_NAME_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE"}  # "Sinaloa, 14," is no age
 _MAX_AGE = 110
 
 
@@ -223,7 +223,7 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Sequence[tuple[int, int]]) -
     if before is not None and before.text in ('"', "\u201d", "'") and two is not None and two.text == ",":
         before, two = two, _prev(doc, group.start, 3)
     if before is not None and before.text in (",", "(") and two is not None and two.pos_ == "PROPN" \
-            and two.ent_type_ not in _PLACE_ENTS and value <= _MAX_AGE \
+            and two.ent_type_ not in _NOT_NAME_ENTS and value <= _MAX_AGE \
             and (after is None or after.text in (",", ")", ".", ";")):
         return True
     if after is not None and after.lower_ in ("years", "year") and group.end + 1 < len(doc) \
@@ -359,27 +359,26 @@ def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[Co
             kind += "-alone"
         found.append((group.start_char, group.end_char, group.text, int(value), counted, kind, head))
     found.sort(key=lambda f: f[0])
-    doc_chars = text
     out: list[CountTuple] = []
-    for n, (start, end, text, value, counted, kind, head) in enumerate(found):
+    for n, (start, end, written, value, counted, kind, head) in enumerate(found):
         alone = kind.endswith("-alone")
         kind = kind.removesuffix("-alone")
         if kind != "ordinal" and not alone and (counted is None or (head is not None and head.lower_ in w.pronouns)):
             # "the 37", "all three": that very group, so a count of the same value anywhere before;
             # for "all three" nothing else
-            before = doc_chars[max(0, start - 4):start].lower()
+            before = text[max(0, start - 4):start].lower()
             near = [f for f in found[:n] if f[0] >= start - _ANTECEDENT_CHARS]
             if before.endswith(("all ", "the ")):
                 near = [f for f in found[:n] if f[3] == value and f not in near] + near
             counted = _antecedent(near, value, whole=before.endswith("all "))
-        out.append((start, end, text, value, counted, kind))
+        out.append((start, end, written, value, counted, kind))
     return out
 
 
 def _antecedent(before: list[tuple[Any, ...]], value: int, whole: bool = False) -> str | None:
     """The counted phrase of the nearest earlier count of people with the same value, else
-    (unless the number names a `whole` group: "all three", "the 26") of the nearest earlier
-    count of people."""
+    (unless the number names a `whole` group: "all three") of the nearest earlier count of
+    people."""
     w = _words()
     same = [f for f in before if f[3] == value]
     for f in [*reversed(same), *([] if whole else reversed(before))]:

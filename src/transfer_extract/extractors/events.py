@@ -735,10 +735,6 @@ def _build(wave: _Wave, sents: list[_Sentence], doc: Doc, ctx: Context,
     )
 
 
-def _headline(s: _Sentence) -> bool:
-    return _is_line(s.span)
-
-
 def _is_line(sent: Span) -> bool:
     """A headline or other line of its own that ends without a full stop (a line break ends
     a sentence, so a body sentence ends with its punctuation)."""
@@ -772,10 +768,10 @@ def _main_count(lead: list[_Sentence]) -> tuple[int | None, set[int]]:
     if not first.people:
         return (1 if first.person_moved or not first.group_moved else None), set()
     exact = [c for c in first.people if not c[2]]
-    if exact and not _headline(first):
+    if exact and not _is_line(first.span):
         return exact[0][0], set()
     for s in lead[1:]:
-        if _headline(s) or not _same_event(first, s):
+        if _is_line(s.span) or not _same_event(first, s):
             continue
         body = [c for c in s.people if not c[2]]
         if body and (exact or all(_close(body[0][0], c[0]) for c in first.people)):

@@ -34,7 +34,8 @@ _NICKNAMED = re.compile(
     rf"(?<![\w'’]){_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+[\"“](?P<nick>[A-ZÁÉÍÓÚÑ][^\"”\n]{{0,30}}?)[\"”]"
     rf"[ \t]+{_CAP}(?:[ \t]+(?:de[ \t]+|del[ \t]+)?{_CAP}){{0,2}}"
 )
-HONORIFICS = frozenset(load_json("coref.json")["male_honorifics"] + load_json("coref.json")["female_honorifics"])
+_COREF = load_json("coref.json")
+HONORIFICS = frozenset(_COREF["male_honorifics"] + _COREF["female_honorifics"])
 
 
 @cache
