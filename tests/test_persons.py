@@ -139,6 +139,13 @@ OFFICIALS = [
         "United States",
     ),
     (
+        "country-after-the-name",
+        "President Daniel Noboa of Ecuador declared a state of emergency.",
+        "Daniel Noboa",
+        "President",
+        "Ecuador",
+    ),
+    (
         "assistant-us-attorney",
         "Assistant U.S. Attorney Thomas Kessler told the court.",
         "Thomas Kessler",

@@ -69,6 +69,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"^\s*,\s*(?:(?i:the|a|an)\s+)?(?:(?i:{prefixes}))?(?:(?P<country>{countries})(?:'s|’s)?\s+)?"
             rf"(?:(?i:{prefixes}))?(?P<title>(?i:{titles}))\b(?:\s+of\s+(?P<country2>{countries}))?"
         ),
+        # " of Ecuador" right after a titled name ("President Daniel Noboa of Ecuador")
+        "of_after": re.compile(rf"^\s+of\s+(?:the\s+)?(?P<country>{countries})\b"),
         "alias": re.compile(
             r"^\s*(?:,\s*\d{1,3}\s*)?,?\s*\(?(?:alias|aka|a\.k\.a\.|also known as|known(?:\s+[\w’']+){0,3}\s+as)\s+"
             r"(?:[\"“](?P<quoted>[^\"”]{1,40}?)[,.]?[\"”]|(?P<bare>[A-ZÁÉÍÓÚÑ][\w\- ]{0,30}?)(?=[,.;)]|$))"
@@ -310,6 +312,8 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             found.country = _country_of().get((word or title_country or "").lower())
         elif t and found.country is None and t["country"]:
             found.country = _country_of().get(t["country"].lower())
+        if found.title is not None and found.country is None and (o := pats["of_after"].match(after)):
+            found.country = _country_of().get(o["country"].lower())  # "President Noboa of Ecuador"
         if found.role is None and found.title is None:
             found.role = _role(doc, s, e)
     for x in entities:
