@@ -167,6 +167,13 @@ SPEAKER_CASES = [
                  id="quote-over-paragraphs-opened-after-a-sentence"),
     pytest.param('The prisoners were flown north at dawn. "Nobody enters after dark without a badge."',
                  "Nobody enters", None, None, None, False, id="sentence-before-does-not-speak"),
+    pytest.param('Lawyer Zaira Navas said the releases were overdue. Outside, a mother of two waited '
+                 'for hours. "He walked out and I did not recognize him," she said.',
+                 "did not recognize", None, "she", "say", False, id="she-after-an-unnamed-mother"),
+    pytest.param('Lawyer Zaira Navas said the releases were overdue. Outside, a man waited for hours. '
+                 '"We will appeal the ruling next week," she said.',
+                 "appeal the ruling", "Zaira Navas", "she", "say", False,
+                 id="she-skips-an-unnamed-man"),
     pytest.param('A sign on the wall read "Nobody enters after dark without a badge."',
                  "Nobody enters", None, None, None, False, id="no-speaker-stays-null"),
     pytest.param('"The men were moved at dawn by military plane," a U.S. official said.',

@@ -14,7 +14,8 @@ Rules, in order:
 - "he" / "she": the most recent person of compatible gender (gender is only known from
   honorifics, common first names (data/coref.json), gendered pronouns in sentences that mention
   that person alone, and the pronouns already resolved, in text order), preferring the subject
-  of the nearest earlier sentence that mentions anyone;
+  of the nearest earlier sentence that mentions anyone; none when an unnamed person of that
+  gender ("a mother", "an elderly man") is a subject since, in this sentence or the one before;
 - "it", "the department", "the ministry": the most recent organization (whose name has the noun);
 - "the statement", "the post": whoever issued it (the subject of the verb the earlier "in a
   statement" hangs on), else the most recent organization;
@@ -268,9 +269,28 @@ class Resolver:
             if span is not None and span.root.dep_ in SUBJECTS:
                 chosen = m.name
                 break
+        if self._unnamed_between(before[-1].end, tok):
+            return None  # 'A mother of two waited outside. "...," she said': not the last name
         # What a pronoun was taken to mean is evidence for the next one ("she" ... "He").
         self.gender.setdefault(chosen, "m" if tok.lower_ in self.words["male_pronouns"] else "f")
         return chosen
+
+    def _unnamed_between(self, after: int, tok: Token) -> bool:
+        """Whether an unnamed person of `tok`'s gender ("a mother", "an elderly man", "one
+        former inmate") is the subject of a clause after offset `after`, in `tok`'s sentence or
+        the one before: the likelier referent of "he"/"she" than the last person named."""
+        n = self._sentence_of(tok.idx)
+        first = self.sents[max(n - 1, 0)][0]
+        female = tok.lower_ in self.words["female_pronouns"]
+        for t in self.doc[first:tok.i]:
+            if t.idx < after or t.dep_ not in SUBJECTS or t.lemma_.lower() not in self.words["unnamed_people"]:
+                continue
+            if not any(c.lower_ in ("a", "an", "one", "another") for c in t.lefts):
+                continue
+            other = self.words["male_nouns"] if female else self.words["female_nouns"]
+            if t.lemma_.lower() not in other:
+                return True
+        return False
 
     def _recent_org(self, offset: int, noun: str | None) -> str | None:
         for m in reversed(self.mentions):
