@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench golden clean-venv
+.PHONY: demo test lint bench quality golden clean-venv
 
 $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ golden: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+
+# Scores on each gold set present (fixtures, ../shared/articles, the cached development set).
+quality: $(STAMP)
+	$(BIN)/python scripts/quality.py
 
 clean-venv:
 	rm -rf $(VENV)

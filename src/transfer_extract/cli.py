@@ -443,5 +443,49 @@ def merge(
         raise typer.Exit(1)
 
 
+# ---- evaluate: scores against hand-written gold facts ----------------------------------------
+
+
+class EvalFormat(str, Enum):
+    json = "json"
+    table = "table"
+
+
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of gold files ID.json.", show_default=False)],
+    texts: Annotated[Path | None, typer.Option(  # noqa: UP007
+        help="The folder of the articles' texts, ID.txt: each is parsed and scored.")] = None,
+    records: Annotated[Path | None, typer.Option(  # noqa: UP007
+        help="Records saved by extract or batch (the article file's name is the gold ID): no model.")] = None,
+    misses: Annotated[bool, typer.Option(
+        help="Per article: each fact missed, extra or wrong.")] = False,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="table or json.")] = EvalFormat.table,
+    model: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="Name of an installed spaCy pipeline.")] = None,
+) -> None:
+    """Score the extractor against gold facts written by hand (precision, recall, F1)."""
+    from transfer_extract.evaluation import evaluate as run
+
+    if texts is None and records is None:
+        raise InputError("evaluate needs --texts TEXTS_DIR or --records RECORDS")
+    result = run(gold_dir, texts=texts, records=records, model=model)
+    for line in result.errors:
+        typer.echo(f"Error: {line}", err=True)
+    if fmt is EvalFormat.json:
+        sys.stdout.write(_dump(result.to_dict(misses), 2) + "\n")
+    else:
+        from rich.console import Console
+
+        from transfer_extract.render_evaluation import metrics_table, misses_group
+
+        console = Console()
+        if misses:
+            console.print(misses_group(result))
+        console.print(metrics_table(result, f"{gold_dir}: "))
+    if result.errors:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app(prog_name="transfer-extract")

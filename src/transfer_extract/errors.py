@@ -29,3 +29,7 @@ class ModelNotFoundError(TransferExtractError):
 
 class RecordFormatError(TransferExtractError):
     """A saved record file (JSON or JSONL) cannot be read back."""
+
+
+class GoldFormatError(TransferExtractError):
+    """A gold file for `evaluate` cannot be read (not JSON, a key missing or of the wrong type)."""
