@@ -12,8 +12,8 @@ EXPECTED = {
         {"Jalisco New Generation Cartel", "Sinaloa Cartel"},
         {
             "Claudia Sheinbaum": ("President", "Mexico"),
-            "Donald Trump": ("President", None),
-            "Nicolás Maduro": ("President", None),
+            "Donald Trump": ("President", "United States"),
+            "Nicolás Maduro": ("President", "Venezuela"),
         },
         {},
     ),
@@ -29,7 +29,7 @@ EXPECTED = {
         {
             "Claudia Sheinbaum": ("President", "Mexico"),
             "Omar Garcia Harfuch": ("Security Secretary", "Mexico"),
-            "Donald Trump": ("President", None),
+            "Donald Trump": ("President", "United States"),
         },
         {"Abigael Gonzalez Valencia": "leader of Los Cuinis", "Roberto Salazar": "defendant"},
     ),

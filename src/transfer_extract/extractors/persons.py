@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from transfer_extract.data import alternation, load_json
 from transfer_extract.extractors import Context, doc_text, token_texts
+from transfer_extract.extractors.offices import known_office
 from transfer_extract.pipeline import name_words
 from transfer_extract.record import Official, Person, Span
 
@@ -239,6 +241,21 @@ def _places() -> frozenset[tuple[str, ...]]:
                      | {name_words(w) for ws in data["countries"].values() for w in ws})
 
 
+def _known_office(x: _Entity, published: date | None) -> None:
+    """The country of `x`'s office, or its office, from `data/office_holders.json` where the
+    text gives neither ("President Gustavo Petro"; "Nicolás Maduro" after his term: a former
+    President)."""
+    if x.title is not None and x.country is not None:
+        return
+    known = known_office(x.name, x.title, published)
+    if known is None:
+        return
+    if x.title is None:
+        x.title = f"former {known.title}" if known.former else known.title
+        x.role = None
+    x.country = known.country
+
+
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     pats = _patterns()
     cartel_spans = [(m.start, m.end) for c in ctx.found.get("cartels", ()) for m in c.mentions]
@@ -325,6 +342,8 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             owner.mentions.extend(x.mentions)
     entities = [x for x in entities
                 if name_words(x.name) not in alias_keys and not (len(name_words(x.name)) == 1 and x.single_place)]
+    for x in entities:
+        _known_office(x, ctx.article.published)
     # 2. every other place where the words of a known name stand ("Sheinbaum's", "Garcia Harfuch")
     known = [(x, name_words(x.name)) for x in entities] + [
         (x, name_words(a)) for x in entities for a in x.aliases]  # 'alias "Fito"' ... "Fito led"

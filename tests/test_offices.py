@@ -1,0 +1,79 @@
+"""Office-holders the tool knows (data/office_holders.json): the country of an office where the
+text does not say it, and a known office-holder named without a title, checked against the day
+the article was published."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from importlib.resources import files
+
+import pytest
+
+from transfer_extract.extractors.offices import known_office
+
+LOOKUPS = [
+    # id, name, title in the text, published, expected (title, country, former) or None
+    ("president-2019", "Trump", "President", date(2019, 5, 1), ("President", "United States", False)),
+    ("president-2026", "Donald Trump", None, date(2026, 1, 21), ("President", "United States", False)),
+    ("between-terms-is-former", "Donald Trump", None, date(2023, 6, 1), ("President", "United States", True)),
+    ("biden-2026-former", "Joe Biden", None, date(2026, 1, 21), ("President", "United States", True)),
+    ("short-first-name", "Pamela Bondi", "Attorney General", date(2025, 8, 12),
+     ("Attorney General", "United States", False)),
+    ("accents-and-second-surname", "Otto Perez", "President", date(2014, 3, 18),
+     ("President", "Guatemala", False)),
+    ("acting-title", "Alberto Elias Beltran", "Acting Attorney General", date(2018, 7, 6),
+     ("Attorney General", "Mexico", False)),
+    ("not-yet-in-office", "Claudia Sheinbaum", "President", date(2011, 4, 1), None),
+    ("one-word-needs-a-title", "Petro", None, date(2024, 1, 1), None),
+    ("one-word-with-title", "Petro", "President", date(2024, 1, 1), ("President", "Colombia", False)),
+    ("other-first-name-same-surname", "Roosevelt Hernandez", None, date(2024, 3, 18), None),
+    ("title-does-not-fit", "Juan Orlando Hernandez", "General", date(2024, 3, 18), None),
+    ("two-holders-two-countries", "Pedro Sánchez", None, date(2025, 8, 1), None),
+    ("unknown-name", "Juan Pérez", "President", date(2025, 8, 1), None),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "on", "expected"), [pytest.param(*c[1:], id=c[0]) for c in LOOKUPS])
+def test_known_office(name: str, title: str | None, on: date, expected: tuple | None) -> None:
+    found = known_office(name, title, on)
+    assert (found and (found.title, found.country, found.former)) == expected
+
+
+def test_every_term_is_well_formed() -> None:
+    data = json.loads(files("transfer_extract").joinpath("data", "office_holders.json").read_text("utf-8"))
+    countries = json.loads(files("transfer_extract").joinpath("data", "countries.json").read_text("utf-8"))
+    known = set(countries["countries"]) | {"India", "Thailand", "Bolivia", "Paraguay"}
+    assert data["_sources"]
+    for h in data["holders"]:
+        for o in h["offices"]:
+            assert o["to"] is None or date.fromisoformat(o["from"]) < date.fromisoformat(o["to"]), h["name"]
+            assert o["country"] in known, (h["name"], o["country"])
+
+
+EXTRACTED = [
+    # id, text, published, name, expected (title, country), or None: not an official
+    ("country-from-what-is-known", "President Gustavo Petro accused the group.", "2025-05-01",
+     "Gustavo Petro", ("President", "Colombia")),
+    ("former-after-the-term", "Nicolás Maduro was flown to New York, officials said.", "2026-02-01",
+     "Nicolás Maduro", ("former President", "Venezuela")),
+    ("in-office-without-title", "Joe Biden signed the order on Monday.", "2022-05-01",
+     "Joe Biden", ("President", "United States")),
+    ("text-country-wins", "Mexican President Claudia Sheinbaum spoke.", "2025-05-01",
+     "Claudia Sheinbaum", ("President", "Mexico")),
+    ("unknown-holder-no-guess", "Mexico's police arrested him. President Juan Ruiz Lara said nothing.",
+     "2025-05-01", "Juan Ruiz Lara", ("President", None)),
+    ("unknown-person-stays-a-person", "Ovidio Guzmán López was extradited on Monday.", "2025-05-01",
+     "Ovidio Guzmán López", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "published", "name", "expected"), [pytest.param(*c[1:], id=c[0]) for c in EXTRACTED])
+def test_office_in_records(text: str, published: str, name: str, expected: tuple | None, extract_text) -> None:
+    record = extract_text(text, date.fromisoformat(published))
+    officials = {o["name"]: (o["title"], o["country"]) for o in record["officials"]}
+    if expected is None:
+        assert name not in officials and name in {p["name"] for p in record["people"]}
+    else:
+        assert officials.get(name) == expected, record["officials"] + record["people"]
