@@ -77,3 +77,44 @@ def test_office_in_records(text: str, published: str, name: str, expected: tuple
         assert name not in officials and name in {p["name"] for p in record["people"]}
     else:
         assert officials.get(name) == expected, record["officials"] + record["people"]
+
+
+ROLES = [
+    # id, text, name, expected (title, country), or None: not an official
+    ("lower-case-role-before", "“The plane is in the air,” police spokesman Ana Beltrán told AFP.", "Ana Beltrán",
+     ("police spokesman", None)),
+    ("two-modifiers", "Dozens were arrested, armed forces commander Luis Ortega said on Wednesday.", "Luis Ortega",
+     ("armed forces commander", None)),
+    ("then-and-nationality", "She saw then Honduran defense minister Mario Zelaya there.", "Mario Zelaya",
+     ("Defense Minister", "Honduras")),
+    ("apposition-after-with-agency", "Col. Jorge Naranjo, chief of Colombia's Judicial Police, told reporters.",
+     "Jorge Naranjo", ("chief of Colombia's Judicial Police", "Colombia")),
+    ("apposition-after-department", "Mark Garcia, an assistant secretary of the U.S. Department of Justice,"
+     " said he would be tried.", "Mark Garcia",
+     ("assistant secretary of the U.S. Department of Justice", "United States")),
+    ("apposition-before-with-agency", "It is a problem, said the general commander of the Police, César Zapata.",
+     "César Zapata", ("general commander of the Police", None)),
+    ("cartel-chief-is-no-office", "Cartel chief Rafael Caro Quintero was sent to Texas.", "Rafael Caro Quintero", None),
+    ("head-of-a-gang-is-no-office", "The head of the gang, Jose Luis Perez, fled.", "Jose Luis Perez", None),
+    ("head-of-a-cartel-after", "Jose Luis Perez, head of the Gulf Cartel, was sent.", "Jose Luis Perez", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name", "expected"), [pytest.param(*c[1:], id=c[0]) for c in ROLES])
+def test_office_roles(text: str, name: str, expected: tuple | None, extract_text) -> None:
+    record = extract_text(text)
+    officials = {o["name"]: (o["title"], o["country"]) for o in record["officials"]}
+    if expected is None:
+        assert name not in officials
+    else:
+        assert officials.get(name) == expected, record["officials"] + record["people"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["The court of Justice in Lima, September 17, 2013.",
+                                  "Minister of Justice, Monday, said nothing."], ids=["month", "weekday"])
+def test_month_or_weekday_is_no_person(text: str, extract_text) -> None:
+    record = extract_text(text)
+    names = {o["name"] for o in record["officials"]} | {p["name"] for p in record["people"]}
+    assert not names & {"September", "Monday"}

@@ -51,6 +51,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     countries = alternation([w for ws in data["countries"].values() for w in ws], flexible_space=False)
     titles = alternation(data["titles"], flexible_space=False)
     prefixes = alternation(data["prefixes"], flexible_space=False)
+    mods = alternation(data["office_modifiers"], flexible_space=False)
+    heads = alternation(data["office_heads"], flexible_space=False)
     return {
         # "Mexico's Security Secretary " / "then-President " right before a name (titles capitalized)
         "before": re.compile(
@@ -73,6 +75,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # " of Ecuador" right after a titled name ("President Daniel Noboa of Ecuador")
         "of_after": re.compile(rf"^\s+of\s+(?:the\s+)?(?P<country>{countries})\b"),
+        # "police spokesman " / "then Honduran defense minister " right before a name: a lower-case
+        # office needs a modifier before its head ("cartel chief" is no office)
+        "role_before": re.compile(
+            rf"(?<![\w'’-])(?:(?i:{prefixes}))?(?:(?P<country>{countries})(?:'s|’s)?\s+)?(?:(?i:{prefixes}))?"
+            rf"(?P<title>(?i:(?:{mods})(?:\s+(?:{mods})){{0,2}}\s+(?:{heads})))\s+$"
+        ),
+        # "the general commander of the Police, " right before a name
+        "role_appos": re.compile(
+            rf"(?<![\w'’])(?i:the|a|an)\s+(?:(?P<country>{countries})(?:'s|’s)?\s+)?"
+            rf"(?P<title>(?P<mods>(?i:(?:{mods})\s+){{0,3}})(?i:{heads})"
+            rf"(?:\s+(?i:of|for|in|at)\s+(?P<scope>[^,;:.!?\"“”()\n]{{1,60}}?))?)\s*,\s*$"
+        ),
+        # ", chief of Colombia's Judicial Police," / ", a public prosecutor at the ..." right after a name
+        "role_after": re.compile(
+            rf"^\s*,\s*(?:(?i:the|a|an)\s+)?(?:(?i:{prefixes}))?"
+            rf"(?P<title>(?i:(?:(?:{mods})\s+){{0,3}}(?:{heads}))\s+(?i:of|at|for|in|with)\s+"
+            rf"(?P<scope>[^,;:!?\"“”()\n]{{3,80}}?))(?=\s*[,;:(\n]|\s+(?:said|told|says|added)\b|\.\s*$)"
+        ),
         "alias": re.compile(
             r"^\s*(?:,\s*\d{1,3}\s*)?,?\s*\(?(?:alias|aka|a\.k\.a\.|also known as|known(?:\s+[\w’']+){0,3}\s+as)\s+"
             r"(?:[\"“](?P<quoted>[^\"”]{1,40}?)[,.]?[\"”]|(?P<bare>[A-ZÁÉÍÓÚÑ][\w\- ]{0,30}?)(?=[,.;)]|$))"
@@ -95,21 +115,55 @@ def _title_before(before: str) -> re.Match[str] | None:
         found = pats["before"].search(before)
         if found:
             return found
+    if len(end) < len(before) and end.lower().endswith(_heads()):
+        return pats["role_before"].search(before)
     if not end.endswith(","):
         return None
     return (pats["of"].search(before) if "of" in before else None) or _appos(before)
 
 
+def _role_appos(sentence: str) -> re.Match[str] | None:
+    """A lower-case office in apposition before a name: a modifier, or a scope naming an
+    agency ("the general commander of the Police, "), so that "the head of the gang, " is none."""
+    found = _patterns()["role_appos"].search(sentence)
+    if found and (found["mods"] or _agency(found["scope"])):
+        return found
+    return None
+
+
+def _role_after(after: str) -> re.Match[str] | None:
+    """", chief of Colombia's Judicial Police," right after a name (the scope names an agency)."""
+    found = _patterns()["role_after"].match(after)
+    return found if found and _agency(found["scope"]) else None
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(h.lower() for h in _data()["office_heads"])
+
+
+@cache
+def _agencies() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation(_data()['office_agencies'])})(?!\w)")
+
+
+def _agency(scope: str | None) -> bool:
+    return bool(scope) and _agencies().search(scope) is not None
+
+
 def _appos(before: str) -> re.Match[str] | None:
     """A title in apposition before a name ("The DEA administrator, "), within its sentence."""
     sentence = re.split(r"[.!?]\s+(?=[A-Z\"“])|\n", before)[-1]
-    return _patterns()["appos"].search(sentence) if sentence.rstrip().endswith(",") else None
+    if not sentence.rstrip().endswith(","):
+        return None
+    return _patterns()["appos"].search(sentence) or _role_appos(sentence)
 
 
 def _scope_country(t: re.Match[str]) -> str | None:
     """A country word in the scope after a title ("minister of security of Ecuador")."""
     scope = t.groupdict().get("scope") or ""
-    return next((w for w in _country_of() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", scope)), None)
+    words = (w for ws in _data()["countries"].values() for w in ws)  # as written: "US", not "us"
+    return next((w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", scope)), None)
 
 
 @cache
@@ -229,7 +283,7 @@ def _role(doc: Doc, start: int, end: int) -> str | None:
 def _not_a_person(name: str) -> bool:
     data = _data()
     words = set(name.replace("-", " ").split())
-    if words & set(data["not_person_words"]) or name.isupper():
+    if words & set(data["not_person_words"]) or name.isupper() or name in data["not_names"]:
         return True
     return name_words(name) in _places()
 
@@ -321,13 +375,13 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         if alias and alias not in found.aliases:
             found.aliases.append(alias)
         before = text[max(0, span.start_char - 80):span.start_char]
-        t = _title_before(before) or pats["after"].match(after)
+        t = _title_before(before) or pats["after"].match(after) or _role_after(after)
         if t and found.title is None:
             found.title = _canonical_title(t["title"])
-            word = t["country"] or t.groupdict().get("country2") or _scope_country(t)
+            word = t.groupdict().get("country") or t.groupdict().get("country2") or _scope_country(t)
             title_country = next((w for w in _country_of() if t["title"].lower().startswith(w + " ")), None)
             found.country = _country_of().get((word or title_country or "").lower())
-        elif t and found.country is None and t["country"]:
+        elif t and found.country is None and t.groupdict().get("country"):
             found.country = _country_of().get(t["country"].lower())
         if found.title is not None and found.country is None and (o := pats["of_after"].match(after)):
             found.country = _country_of().get(o["country"].lower())  # "President Noboa of Ecuador"
