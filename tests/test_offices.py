@@ -25,7 +25,8 @@ LOOKUPS = [
     ("acting-title", "Alberto Elias Beltran", "Acting Attorney General", date(2018, 7, 6),
      ("Attorney General", "Mexico", False)),
     ("not-yet-in-office", "Claudia Sheinbaum", "President", date(2011, 4, 1), None),
-    ("one-word-needs-a-title", "Petro", None, date(2024, 1, 1), None),
+    ("one-word-needs-a-title", "Hernandez", None, date(2024, 1, 1), None),
+    ("distinctive-short-name", "Trump", None, date(2026, 1, 21), ("President", "United States", False)),
     ("one-word-with-title", "Petro", "President", date(2024, 1, 1), ("President", "Colombia", False)),
     ("other-first-name-same-surname", "Roosevelt Hernandez", None, date(2024, 3, 18), None),
     ("title-does-not-fit", "Juan Orlando Hernandez", "General", date(2024, 3, 18), None),
@@ -118,3 +119,23 @@ def test_month_or_weekday_is_no_person(text: str, extract_text) -> None:
     record = extract_text(text)
     names = {o["name"] for o in record["officials"]} | {p["name"] for p in record["people"]}
     assert not names & {"September", "Monday"}
+
+
+MENTIONED = [
+    # id, text, names expected among officials and people
+    ("only-as-modifier", "The Trump administration has pressed Mexico for more.", set()),
+    ("modifier-then-named", "The Trump administration pressed Mexico. Trump said it was good.", {"Donald Trump"}),
+    ("short-name-of-a-holder", "Salvadoran leader Bukele said the prisoners had arrived.", {"Nayib Bukele"}),
+    ("one-word-club-is-no-person", "I would like to start by thanking Everton for everything.", set()),
+    ("one-word-site-is-no-person", "She posted the video on Twitter on Monday.", set()),
+    ("name-stops-at-a-line-break", "The move was approved in Ciudad Juarez\nLopez was later sent to Texas.",
+     set()),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(*c[1:], id=c[0]) for c in MENTIONED])
+def test_who_is_a_person(text: str, expected: set[str], extract_text) -> None:
+    record = extract_text(text, date(2026, 1, 21))
+    names = {o["name"] for o in record["officials"]} | {p["name"] for p in record["people"]}
+    assert names == expected

@@ -3,7 +3,8 @@ which country, when. Used by the persons extractor only where the text does not 
 
 A name matches a holder when they share a surname (the last word of the shorter name is a word
 of the longer one other than its first) and, when both give a first name, the first names agree
-(one starts with the other: "Pam" = "Pamela") or the name is one of the holder's aliases. An
+(one starts with the other: "Pam" = "Pamela") or the name is one of the holder's aliases; a
+one-word name alone only when it is one of the holder's `short` names ("Trump"). An
 answer is given only when every matching office agrees on the country: two holders of one name
 in different countries give none. The country is never guessed from what the article is about.
 """
@@ -36,6 +37,7 @@ class Holder:
     name: str
     names: tuple[tuple[str, ...], ...]  # the name and its aliases, as folded words
     offices: tuple[Office, ...]
+    short: frozenset[str] = frozenset()  # one-word names that identify the holder alone
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ def holders() -> tuple[Holder, ...]:
     for h in load_json("office_holders.json")["holders"]:
         offices = tuple(Office(o["title"], o["country"], date.fromisoformat(o["from"]),
                                date.fromisoformat(o["to"]) if o["to"] else None) for o in h["offices"])
-        out.append(Holder(h["name"], tuple(_words(n) for n in (h["name"], *h["aliases"])), offices))
+        out.append(Holder(h["name"], tuple(_words(n) for n in (h["name"], *h["aliases"])), offices,
+                          frozenset(w for n in h.get("short", ()) for w in _words(n))))
     return tuple(out)
 
 
@@ -93,11 +96,15 @@ def _title_key(title: str) -> tuple[str, ...]:
 def known_office(name: str, title: str | None, on: date | None) -> KnownOffice | None:
     """The office `name` holds on the day `on` (or, after its term, held), of the title `title`
     when it is given; None when the data does not know it or its holders disagree on the country.
-    A one-word name ("Petro") is looked up only with a title."""
+    A one-word name is looked up only with a title ("President Petro"), or when it is one of a
+    holder's `short` names ("Trump")."""
     words = _words(name)
-    if not words or (len(words) == 1 and title is None):
+    if not words:
         return None
-    found = [h for h in _by_surname().get(words[-1], ()) if any(_same(words, n) for n in h.names)]
+    if len(words) == 1 and title is None:
+        found = [h for h in holders() if words[0] in h.short]
+    else:
+        found = [h for h in _by_surname().get(words[-1], ()) if any(_same(words, n) for n in h.names)]
     want = _title_key(title) if title else None
     offices = [(h, o) for h in found for o in h.offices
                if want is None or _title_key(o.title)[-len(want):] == want

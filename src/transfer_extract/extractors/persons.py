@@ -280,6 +280,26 @@ def _role(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+@cache
+def _modifier_head() -> re.Pattern[str]:
+    return re.compile(rf"(?:'s|’s)?\s+(?:{alternation(_data()['modifier_heads'])})\b")
+
+
+def _modifier(text: str, end: int) -> bool:
+    """Whether the name ending at `end` modifies a noun such as "administration"."""
+    return _modifier_head().match(text, end) is not None
+
+
+def _line_end(doc: Doc, start: int, end: int) -> int:
+    """`end`, or the end of the first line break between `start` and `end`."""
+    for k in range(start, end):
+        if "\n" in doc[k].text:
+            return k
+        if "\n" in doc[k].whitespace_:
+            return k + 1
+    return end
+
+
 def _not_a_person(name: str) -> bool:
     data = _data()
     words = set(name.replace("-", " ").split())
@@ -298,7 +318,7 @@ def _places() -> frozenset[tuple[str, ...]]:
 def _known_office(x: _Entity, published: date | None) -> None:
     """The country of `x`'s office, or its office, from `data/office_holders.json` where the
     text gives neither ("President Gustavo Petro"; "Nicolás Maduro" after his term: a former
-    President)."""
+    President). A one-word name becomes the holder's full name."""
     if x.title is not None and x.country is not None:
         return
     known = known_office(x.name, x.title, published)
@@ -308,6 +328,8 @@ def _known_office(x: _Entity, published: date | None) -> None:
         x.title = f"former {known.title}" if known.former else known.title
         x.role = None
     x.country = known.country
+    if len(x.name.split()) == 1:
+        x.name = known.holder  # "Trump" alone: the holder's full name
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
@@ -327,11 +349,12 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             start = ent.start
+            end = _line_end(doc, ent.start, ent.end)  # a name never runs over a line break
             while start > 0 and toks.caps[start - 1] and doc[start - 1].pos_ == "PROPN" \
                     and doc[start - 1].is_alpha and doc[start - 1].lower_ not in HONORIFICS \
                     and not doc[start - 1].ent_type_ and "\n" not in doc[start - 1].whitespace_:
                 start -= 1  # a first name the model left out ("Héctor" of "Héctor Sandoval Paz")
-            cands[start] = max(cands.get(start, 0), _name_run(toks, ent.end) if ent.end < len(doc) else ent.end)
+            cands[start] = max(cands.get(start, 0), _name_run(toks, end) if end == ent.end < len(doc) else end)
     for i in toks.capitalized:
         if i == 0 or not toks.caps[i - 1]:  # the first word of a run
             idx = toks.idxs[i]
@@ -398,6 +421,11 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
                 if name_words(x.name) not in alias_keys and not (len(name_words(x.name)) == 1 and x.single_place)]
     for x in entities:
         _known_office(x, ctx.article.published)
+    # a one-word name with no title, role or alias is not enough to be a person: the small model
+    # takes clubs, sites and places for people ("Everton", "Twitter", "Ipswich")
+    entities = [x for x in entities if len(name_words(x.name)) > 1 or x.title or x.role or x.aliases]
+    # named only as a modifier ("the Trump administration"): not a person of the article
+    entities = [x for x in entities if not all(_modifier(text, e) for _, e in x.mentions)]
     # 2. every other place where the words of a known name stand ("Sheinbaum's", "Garcia Harfuch")
     known = [(x, name_words(x.name)) for x in entities] + [
         (x, name_words(a)) for x in entities for a in x.aliases]  # 'alias "Fito"' ... "Fito led"
