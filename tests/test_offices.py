@@ -139,3 +139,14 @@ def test_who_is_a_person(text: str, expected: set[str], extract_text) -> None:
     record = extract_text(text, date(2026, 1, 21))
     names = {o["name"] for o in record["officials"]} | {p["name"] for p in record["people"]}
     assert names == expected
+
+
+@pytest.mark.parametrize(("name", "title", "country"), [
+    ("Nicols Maduro", "President", "Venezuela"),  # a letter lost in the page's encoding
+    ("Nicolas Maduro", "President", "Venezuela"),
+    ("Nico Maduro", "President", "Venezuela"),  # a short form of the first name
+    ("Nelson Maduro", "President", None),
+], ids=["letter-lost", "no-accent", "short-first-name", "other-first-name"])
+def test_first_names_that_agree(name: str, title: str, country: str | None) -> None:
+    found = known_office(name, title, date(2025, 6, 1))
+    assert (found.country if found else None) == country

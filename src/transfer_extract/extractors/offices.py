@@ -3,7 +3,8 @@ which country, when. Used by the persons extractor only where the text does not 
 
 A name matches a holder when they share a surname (the last word of the shorter name is a word
 of the longer one other than its first) and, when both give a first name, the first names agree
-(one starts with the other: "Pam" = "Pamela") or the name is one of the holder's aliases; a
+(one starts with the other: "Pam" = "Pamela", or they are one letter apart: "Nicols" =
+"Nicolás") or the name is one of the holder's aliases; a
 one-word name alone only when it is one of the holder's `short` names ("Trump"). An
 answer is given only when every matching office agrees on the country: two holders of one name
 in different countries give none. The country is never guessed from what the article is about.
@@ -86,7 +87,18 @@ def _same(name: tuple[str, ...], known: tuple[str, ...]) -> bool:
     if len(short) == 1:
         return True
     a, b = short[0], long_[0]
-    return a.startswith(b) or b.startswith(a)
+    return a.startswith(b) or b.startswith(a) or _one_letter_apart(a, b)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether `a` and `b` (four letters or more) differ by one letter left out, added or
+    changed: "Nicols" (a mangled "Nicolás") is "Nicolas"."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
 
 
 def _title_key(title: str) -> tuple[str, ...]:

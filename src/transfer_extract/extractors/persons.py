@@ -398,7 +398,8 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         if alias and alias not in found.aliases:
             found.aliases.append(alias)
         before = text[max(0, span.start_char - 80):span.start_char]
-        t = _title_before(before) or pats["after"].match(after) or _role_after(after)
+        t = _title_before(before) or pats["after"].match(after) \
+            or _role_after(text[span.end_char:span.end_char + 160])
         if t and found.title is None:
             found.title = _canonical_title(t["title"])
             word = t.groupdict().get("country") or t.groupdict().get("country2") or _scope_country(t)
