@@ -23,17 +23,38 @@ _LIST_MARKER = re.compile(r"^(?:[-\u2013\u2014\u2022*\u25cf\u25aa]\s|\d{1,2}[.)]
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.IGNORECASE)
 _TOKEN_EDGE = ",.|/\\\u2013\u2014-:;()[]"
 _NUMBERISH = re.compile(r"^\d[\d:./-]*(?:st|nd|rd|th|am|pm)?$", re.IGNORECASE)
-_SIZE = re.compile(r"\b\d{2,4}\s?[x\u00d7]\s?\d{2,4}(?:\s?px)?\b", re.IGNORECASE)
-_EMBED = re.compile(r"\(@\w{1,30}\)|\bpic\.twitter\.com/|\bt\.co/\w")
+# A handle in parentheses or a link to a post; a bare URL (an embed on a short line only).
+_EMBED = re.compile(r"\(@\w{1,30}\)|\bpic\.twitter\.com/|\bt\.co/\w|https?://|\bwww\.\w")
 _HANDLE_SIGNOFF = re.compile(r"^[-\u2013\u2014]\s*[^()\n]{1,60}\(@\w{1,30}\)")
-_URL = re.compile(r"https?://|\bwww\.\w")
-_PAREN_TAIL = re.compile(r"\(([^()]{1,160})\)[^().!?]{0,40}\.?$")
+# A closing parenthesis, maybe followed by a name ("(AP Photo/Name)The Associated Press").
+_PAREN_TAIL = re.compile(r"\(([^()]{1,160})\)(?:\s*[A-Z][\w.'\u2019-]*){0,5}\s*\.?$")
+_END_CHARS = 240
 _PIPE_CREDIT = re.compile(r"\|\s*(?:image|photo|picture|credit|source|video)s?\s*:", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^(?:source|sources|photo|image|credit)s?\s*:", re.IGNORECASE)
 _BREADCRUMB_SEP = re.compile(r"\s(?:/|>|\u203a|\u00bb)\s")
 # A run of letters of one script (Latin, Cyrillic, Arabic, Chinese/Japanese); the group says which.
 _SCRIPT_RUN = re.compile(r"([A-Za-z\u00c0-\u024f]+)|([\u0400-\u04ff]+)|([\u0600-\u06ff]+)|([\u3040-\u9fff]+)")
 _CAPITALIZED = re.compile(r"^[\"'\u201c\u2018(]?[A-Z\u00c0-\u00de0-9#@]")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Phrases found in a lowercased line by substring search (faster than a regex alternation
+    over every position), each occurrence checked for word edges where the phrase has them."""
+
+    phrases: tuple[str, ...]
+
+    def search(self, lower: str) -> bool:
+        for p in self.phrases:
+            i = lower.find(p)
+            while i != -1:
+                before = lower[i - 1] if i else " "
+                after = lower[i + len(p)] if i + len(p) < len(lower) else " "
+                if ((not p[0].isalnum() or not before.isalnum())
+                        and (not p[-1].isalnum() or not after.isalnum())):
+                    return True
+                i = lower.find(p, i + 1)
+        return False
 
 
 @dataclass(frozen=True)
@@ -47,9 +68,11 @@ class Lists:
     related_headers: frozenset[str]
     teaser: re.Pattern[str]
     tail_kinds: frozenset[str]
-    caption_cues: re.Pattern[str]
-    phrases: tuple[tuple[str, int, re.Pattern[str]], ...]
+    caption_cues: Phrases
+    phrases: tuple[tuple[str, int, Phrases], ...]
     link_artifact: re.Pattern[str]
+    ad_size: re.Pattern[str]
+    temperature: re.Pattern[str]
     limits: dict[str, float]
 
 
@@ -65,17 +88,19 @@ def lists() -> Lists:
         agencies=frozenset(a.lower() for a in data["agencies"]),
         agency_slash=re.compile(rf"(?<!\w)(?:{agencies})(?:\s(?:Photo|Images))?\s?/\s?[A-Z][\w.'\u2019-]*"
                                 rf"(?:\s[A-Z][\w.'\u2019-]*){{0,3}}\s*\)?\.?$", re.IGNORECASE),
-        credit_words=_words(data["credit_words"] + data["agencies"]),
+        credit_words=_words(data["credit_words"]),
         credit_org_tails=frozenset(data["credit_org_tails"]),
         staff_words=frozenset(data["staff_words"]),
         time_words=frozenset(data["time_words"]),
         related_headers=frozenset(data["related_headers"]),
         teaser=re.compile(rf"(?<=[.!?\u201d\"\u2019])\s*(?:{alternation(data['teaser_labels'])})[^\n]*"),
         tail_kinds=frozenset(data["tail_kinds"]),
-        caption_cues=re.compile(alternation(data["caption_cues"]), re.IGNORECASE),
-        phrases=tuple((p["kind"], p["max_words"], re.compile(alternation(p["phrases"]), re.IGNORECASE))
+        caption_cues=Phrases(tuple(c.lower() for c in data["caption_cues"])),
+        phrases=tuple((p["kind"], p["max_words"], Phrases(tuple(w.lower() for w in p["phrases"])))
                       for p in data["line_phrases"]),
         link_artifact=re.compile(rf" ?\((?:{alternation(data['link_artifacts'])})\)"),
+        ad_size=re.compile(data["patterns"]["ad_size"], re.IGNORECASE),
+        temperature=re.compile(data["patterns"]["temperature"]),
         limits=data["limits"],
     )
 
@@ -148,12 +173,14 @@ def credit_kind(line: str) -> str | None:
     words = line.split()
     if _SOURCE_LINE.match(line) and len(words) <= 8:
         return "credit"
-    if lx.agency_slash.search(line) or _PIPE_CREDIT.search(line):
+    end = line[-_END_CHARS:]  # the patterns anchored at the end look at the end only
+    if lx.agency_slash.search(end) or _PIPE_CREDIT.search(line):
         return "caption"
-    m = _PAREN_TAIL.search(line)
-    if m and ("/" in m[1] or lx.credit_words.search(m[1])) and len(m[1].split()) <= 12:
+    m = _PAREN_TAIL.search(end)
+    if m and len(m[1].split()) <= 12 and ("/" in m[1] or lx.credit_words.search(m[1])
+                                          or m[1].strip().lower() in lx.agencies):
         return "caption"
-    if len(words) <= 60 and lx.caption_cues.search(line):
+    if len(words) <= 60 and lx.caption_cues.search(line.lower()):
         return "caption"
     if len(words) == 1 and lx.credit_words.fullmatch(line.strip(":")):
         return "caption"
@@ -168,6 +195,8 @@ def short_credit(words: list[str]) -> bool:
 
 def byline_kind(line: str, words: list[str]) -> str | None:
     lx = lists()
+    if line.startswith("By ") and "|" in line:
+        return "byline"
     if len(words) <= lx.limits["short_line_max_words"] and not ends_sentence(line):
         if any(w in lx.staff_words for w in words) and all_capitalized(words):
             return "byline"
@@ -197,8 +226,9 @@ def separated_kind(line: str, words: list[str]) -> str | None:
 def phrase_kind(line: str, words: list[str]) -> str | None:
     if opens_quote(line):
         return None
-    for kind, max_words, pattern in lists().phrases:
-        if len(words) <= max_words and pattern.search(line):
+    lower = line.lower()
+    for kind, max_words, found in lists().phrases:
+        if len(words) <= max_words and found.search(lower):
             return kind
     return None
 
@@ -209,25 +239,30 @@ def own_kind(line: str) -> str | None:
     if not words:
         return None
     lim = lists().limits
-    if (_HANDLE_SIGNOFF.match(line) or (_EMBED.search(line) and not opens_quote(line))
-            or (_URL.search(line) and len(words) <= 3)):
+    if _HANDLE_SIGNOFF.match(line) or ((embed := _EMBED.search(line)) and (
+            embed.group().startswith(("(", "pic", "t.co")) and not opens_quote(line)
+            or len(words) <= 3)):
         return "embed"
-    if _SIZE.search(line) and len(words) <= 5:
-        return "ad"
+    if len(words) <= lim["widget_max_words"]:
+        if lists().ad_size.search(line):
+            return "ad"
+        if lists().temperature.search(line):
+            return "widget"
     kind = phrase_kind(line, words) or credit_kind(line)
     if kind:
         return kind
+    if kind := byline_kind(line, words):
+        return kind
     if is_timestamp(words):
         return "timestamp"
-    kind = byline_kind(line, words) or separated_kind(line, words)
-    if kind:
+    if kind := separated_kind(line, words):
         return kind
+    if ends_sentence(line):
+        return None
     g = glued(line)
-    if not ends_sentence(line) and (g >= 2 or (g == 1 and len(words) <= lim["label_max_words"])):
+    if g >= 2 or (g == 1 and len(words) <= lim["label_max_words"]):
         return "navigation"
-    if short_credit(words) and not ends_sentence(line):
-        return "credit"
-    return None
+    return "credit" if short_credit(words) else None
 
 
 def header_name(line: str) -> str:
