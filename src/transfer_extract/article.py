@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass
 from datetime import date
 
-from transfer_extract.boilerplate import find_boilerplate
+from transfer_extract.boilerplate import find_furniture
 from transfer_extract.record import Boilerplate, Span
 
 
@@ -20,6 +20,9 @@ class Article:
     clean: str
     published: date | None
     boilerplate: tuple[Boilerplate, ...]
+    # The date in the dateline ("MEXICO CITY, Jan. 21, 2026 (AP) —"), offsets into `text`: the day
+    # the story was filed, found once here for the extractors.
+    dateline: tuple[int, int] | None
     # Kept segments: clean_starts[i] in the cleaned text is orig_starts[i] in the original.
     clean_starts: tuple[int, ...]
     orig_starts: tuple[int, ...]
@@ -54,7 +57,8 @@ class Article:
 
 def prepare(text: str, published: date | None = None) -> Article:
     """Strip the boilerplate of `text`; `published` overrides the date the text states."""
-    spans, stated = find_boilerplate(text)
+    furniture = find_furniture(text)
+    spans = furniture.spans
     parts: list[str] = []
     clean_starts: list[int] = []
     orig_starts: list[int] = []
@@ -69,8 +73,9 @@ def prepare(text: str, published: date | None = None) -> Article:
     return Article(
         text=text,
         clean="".join(parts),
-        published=published or stated,
-        boilerplate=tuple(spans),
+        published=published or furniture.published,
+        boilerplate=spans,
+        dateline=furniture.dateline,
         clean_starts=tuple(clean_starts),
         orig_starts=tuple(orig_starts),
     )

@@ -191,13 +191,17 @@ def clean(
     paths: PathsArg = None,
     published: Annotated[str | None, typer.Option(  # noqa: UP007
         help="Publication date YYYY-MM-DD.")] = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Print the whole text with each stripped block marked [[kind: ...]].")] = False,
 ) -> None:
     """Print the article text with its boilerplate removed (no model needed)."""
+    from transfer_extract.boilerplate import explain as explained
     from transfer_extract.core import clean as clean_text
 
     failures: list[str] = []
     for item in _inputs(paths or ["-"], failures):
-        sys.stdout.write(clean_text(item.text, _parse_date(published)).clean)
+        article = clean_text(item.text, _parse_date(published))
+        sys.stdout.write(explained(article.text, article.boilerplate) if explain else article.clean)
         sys.stdout.write("\n")
     if failures:
         raise typer.Exit(1)
