@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, SHARED, needs_shared
-from transfer_extract.extractors.events import _DocIndex, country_name, country_phrase, rules
+from transfer_extract.extractors.events import DocIndex, country_name, country_phrase, rules
 
 # ---------------------------------------------------------------- rules, no model
 
@@ -60,7 +60,7 @@ def test_doc_index_reads_spans_as_spacy(start: int, end: int) -> None:
 
     doc = spacy.blank("en")("Mexico Sent  29 men to New York City on Tuesday")
     doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 6, 9, "GPE"), Span(doc, 10, 11, "DATE")]
-    ix, span = _DocIndex.build(doc), doc[start:end]
+    ix, span = DocIndex.build(doc), doc[start:end]
     assert ix.ents_in(span) == list(span.ents)
     assert ix.text_of(span) == span.text
     assert ix.words_in(span) == {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
