@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from transfer_extract.boilerplate import dateline
 from transfer_extract.extractors import Context
-from transfer_extract.extractors.events.assemble import build_event, lead_day
+from transfer_extract.extractors.events.assemble import Story, build_event, lead_day
 from transfer_extract.extractors.events.index import INDEX_KEY, DocIndex, on_doc
 from transfer_extract.extractors.events.lead import lead_count, lead_length, text_sentences
 from transfer_extract.extractors.events.lexicon import country_name, country_phrase, rules
@@ -33,34 +33,31 @@ __all__ = ["DocIndex", "country_name", "country_phrase", "extract", "rules"]
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     r = rules()
-    doc.user_data[INDEX_KEY] = ix = DocIndex.build(doc)
+    doc.user_data[INDEX_KEY] = DocIndex.build(doc)
     filed = dateline(ctx.article.text) or (0, 0)  # the day the story was filed dates no move
     dates = tuple(f for f in ctx.found.get("dates", ()) if not filed[0] <= f.start < filed[1])
-    facts = {"counts": on_doc(doc, ctx.article, ctx.found.get("counts", ())),
-             "dates": on_doc(doc, ctx.article, dates)}
+    counts = on_doc(doc, ctx.article, ctx.found.get("counts", ()))
+    placed_dates = on_doc(doc, ctx.article, dates)
     all_sents = text_sentences(doc)
     # a lead sentence reports an event alone only with a trigger, so it is read as any other
     n_lead = lead_length(all_sents)
-    first = [read_sentence(s, facts, r) for s in all_sents[:n_lead]]
+    first = [read_sentence(s, counts, placed_dates, r) for s in all_sents[:n_lead]]
     lead = [x for x in first if x and x.strict]
     if not lead:
         return {"events": ()}
     main_count, aliases = lead_count(lead)
     sents = [x for x in first if x] + [
-        x for s in all_sents[n_lead:] if (x := read_sentence(s, facts, r))]
+        x for s in all_sents[n_lead:] if (x := read_sentence(s, counts, placed_dates, r))]
     main, others = group_waves(sents, main_count, aliases, lead)
-    texts = [ix.text_of(s) for s in all_sents]
-    conditions = tuple(dict.fromkeys(
-        label for text in texts for pattern, label in r.conditions if pattern.search(text)))
-    main_event = build_event(main, sents, doc, ctx, None, conditions, all_sents)
+    story = Story.build(doc, ctx, all_sents, sents)
+    main_event = build_event(main, story, None, "reported")
     day = lead_day(lead, ctx.article.published)
     if day is not None and (main_event.date is None or (
             day.startswith(main_event.date) and len(day) > len(main_event.date))):
         main_event = replace(main_event, date=day)  # a day within "this year" says more
-    events = [main_event]
     recalled = []
     for wave in others:
-        event = build_event(wave, sents, doc, ctx, main_event, (), all_sents)
+        event = build_event(wave, story, main_event, "recalled")
         if event.count == main_event.cumulative_total:
             continue
         dated = event.date is not None and (main_event.date is None or event.date < main_event.date)
@@ -72,4 +69,4 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         recalled.sort(key=lambda e: e.date or "")
     else:
         recalled.sort(key=lambda e: (99 if e.sequence is None else e.sequence, e.date or "9999"))
-    return {"events": (*events, *recalled)}
+    return {"events": (main_event, *recalled)}

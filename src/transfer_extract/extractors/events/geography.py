@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from transfer_extract.extractors.events.index import governing_verb, index_of
+from transfer_extract.extractors.events.index import ancestors, governing_verb, index_of
 from transfer_extract.extractors.events.lexicon import (
     countries,
     country_name,
@@ -94,7 +94,7 @@ def places_of(sent: Span, verbs: list[Token]) -> list[str]:
         listed = ent.root.dep_ == "conj" or any(ch.dep_ == "conj" for ch in ent.root.children)
         if name_key(name) in c.names and not (name_key(name) in c.metonyms and listed):
             continue
-        prep = next((a for a in ent.root.ancestors if a.dep_ == "prep"), None)
+        prep = next((a for a in ancestors(ent.root) if a.dep_ == "prep"), None)
         verb = governing_verb(ent.root)
         if prep is None or prep.lower_ not in PLACE_PREPS or verb is None or verb.i not in verb_ids:
             continue

@@ -43,16 +43,16 @@ def lead_count(lead: list[Sentence]) -> tuple[int | None, set[int]]:
     first = lead[0]
     if not first.people:
         return (1 if first.person_moved or not first.group_moved else None), set()
-    exact = [c for c in first.people if not c[2]]
+    exact = [c for c in first.people if not c.approx]
     if exact and not is_line(first.span):
-        return exact[0][0], set()
+        return exact[0].value, set()
     for s in lead[1:]:
         if is_line(s.span) or not _same_event(first, s):
             continue
-        body = [c for c in s.people if not c[2]]
-        if body and (exact or all(_close(body[0][0], c[0]) for c in first.people)):
-            return body[0][0], {c[0] for c in first.people} - {body[0][0]}
-    return (exact or first.people)[0][0], set()
+        body = [c for c in s.people if not c.approx]
+        if body and (exact or all(_close(body[0].value, c.value) for c in first.people)):
+            return body[0].value, {c.value for c in first.people} - {body[0].value}
+    return (exact or first.people)[0].value, set()
 
 
 def _close(exact: int, approximate: int) -> bool:

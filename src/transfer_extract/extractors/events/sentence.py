@@ -4,27 +4,57 @@ person or a group), the dates and ordinals it gives, and the countries and place
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import islice
 
 from spacy.tokens import Span, Token
 
 from transfer_extract.extractors.events.geography import directions, places_of
-from transfer_extract.extractors.events.index import governing_verb, index_of
+from transfer_extract.extractors.events.index import OnDoc, ancestors, governing_verb, index_of
 from transfer_extract.extractors.events.lexicon import Rules, country_name
 from transfer_extract.record import CountFact, DateFact
 
+SUBTREE_MAX = 40  # tokens of a subtree looked at: a phrase, not a whole sentence without end
 
-@dataclass
+@dataclass(frozen=True)
+class PeopleCount:
+    """A count of people in a sentence: its value, its token, and whether it is hedged."""
+
+    value: int
+    token: int
+    approx: bool
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in a sentence: governed by an event verb (`at_event`) or by a verb of saying
+    (`announced`)."""
+
+    fact: DateFact
+    token: int
+    at_event: bool
+    announced: bool
+
+
+@dataclass(frozen=True)
+class OrdinalMention:
+    """An ordinal of a wave ("the third group") and its token."""
+
+    value: int
+    token: int
+
+
+@dataclass(eq=False)
 class Sentence:
+    """What one sentence says about a move (compared by identity)."""
+
     span: Span
     kinds: list[str] = field(default_factory=list)
-    people: list[tuple[int, int, bool]] = field(default_factory=list)  # value, token, approx
+    people: list[PeopleCount] = field(default_factory=list)
     moved: set[int] = field(default_factory=set)  # counts that are what an event verb moves
     totals: list[int] = field(default_factory=list)
-    # fact, token, governed by an event verb, governed by a verb of saying
-    dates: list[tuple[DateFact, int, bool, bool]] = field(default_factory=list)
-    since_dates: list[tuple[DateFact, int, bool, bool]] = field(default_factory=list)  # "since May"
-    ordinals: list[tuple[int, int]] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    since_dates: list[DateMention] = field(default_factory=list)  # "since May"
+    ordinals: list[OrdinalMention] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
     destinations: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
@@ -53,7 +83,7 @@ def _trigger_kind(tok: Token, sent: Span, r: Rules) -> str | None:
     lemma, lower = ix.lemmas[tok.i], ix.lowers[tok.i]
     kind = r.triggers.get(lemma) or r.triggers.get(lower)
     if kind is None and lemma in r.transport_verbs and not (
-            index_of(sent.doc).lemmas_in(sent).isdisjoint(r.transport_nouns)):
+            ix.words_in(sent).isdisjoint(r.transport_nouns)):
         kind = "transfer"
     if kind is None or _excluded(tok, r):
         return None
@@ -97,14 +127,15 @@ def _moved(tok: Token, sent: Span, r: Rules) -> bool:
     noun = tok.head if tok.dep_ == "nummod" else tok
     if any(c.dep_ in ("acl", "relcl") and _event_verb(c, sent, r) for c in noun.children):
         return True
-    for anc in tok.ancestors:
+    for anc in ancestors(tok):
         if verb is not None and anc.i == verb.i:
             break
         if anc.lemma_.lower() in r.wave_nouns:
             return True
     if verb is not None and verb.lemma_.lower() == "be":
         return any(t.lemma_.lower() in r.wave_nouns or _event_verb(t, sent, r)
-                   for c in verb.children if c.dep_ in ("attr", "acomp") for t in c.subtree)
+                   for c in verb.children if c.dep_ in ("attr", "acomp")
+                   for t in islice(c.subtree, SUBTREE_MAX))
     return False
 
 
@@ -123,7 +154,7 @@ def _describes_thing(span: Span, r: Rules) -> bool:
                 or head.lower_ in r.triggers)
 
 
-def _people_count(span: Span, fact: CountFact, triggers: list[Token], r: Rules) -> bool:
+def _people_count(span: Span, fact: CountFact, triggers: set[int], r: Rules) -> bool:
     if fact.kind == "ordinal":
         return False
     counted = (fact.counted or "").lower().split()
@@ -139,7 +170,7 @@ def _people_count(span: Span, fact: CountFact, triggers: list[Token], r: Rules) 
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (
             root.head.head.lemma_.lower() in r.wave_nouns):
         return True  # "a second group of 26"
-    return any(abs(t.i - span.root.i) <= 3 for t in triggers) and span.root.dep_ in (
+    return any(i in triggers for i in range(span.root.i - 3, span.root.i + 4)) and span.root.dep_ in (
         "dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos")
 
 
@@ -149,7 +180,8 @@ def _one_person(tok: Token, r: Rules) -> bool:
         return True
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in tok.children):
         return False
-    return tok.lemma_.lower() in r.people_nouns or any(t.ent_type_ == "PERSON" for t in tok.subtree)
+    return tok.lemma_.lower() in r.people_nouns or any(
+        t.ent_type_ == "PERSON" for t in islice(tok.subtree, SUBTREE_MAX))
 
 
 def _uncounted_group(tok: Token, r: Rules) -> bool:
@@ -163,8 +195,10 @@ def _uncounted_group(tok: Token, r: Rules) -> bool:
 
 
 
-def read_sentence(sent: Span, doc_facts: dict[str, list[tuple[Span, Any]]],
-                   r: Rules) -> Sentence | None:
+def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
+                  r: Rules) -> Sentence | None:
+    """What `sent` says about a move, or None when it has no trigger, no supporting verb with
+    people and no numbered wave."""
     ix = index_of(sent.doc)
     words = ix.words_in(sent)
     # only a token with an event word as its lemma or form can trigger, support or transport
@@ -174,31 +208,35 @@ def read_sentence(sent: Span, doc_facts: dict[str, list[tuple[Span, Any]]],
     triggers = [(t, k) for t in candidates if (k := _trigger_kind(t, sent, r))]
     support = [t for t in candidates if _support(t, r)]
     peopled = not words.isdisjoint(r.peopled_words)
-    ordinals = [(int(f.value), s.root.i) for s, f in doc_facts["counts"]
-                if f.kind == "ordinal" and sent.start <= s.start < sent.end
-                and (s.root.head.lemma_.lower() in r.wave_nouns
-                     or s.root.head.head.lemma_.lower() in r.wave_nouns)
-                and not _hypothetical(s.root, r)]
+    own_counts = counts.within(sent)
+    ordinals = [OrdinalMention(int(p.fact.value), p.span.root.i) for p in own_counts
+                if p.fact.kind == "ordinal"
+                and (p.span.root.head.lemma_.lower() in r.wave_nouns
+                     or p.span.root.head.head.lemma_.lower() in r.wave_nouns)
+                and not _hypothetical(p.span.root, r)]
     if not triggers and not ((support and peopled) or ordinals):
         return None
     out = Sentence(sent, kinds=[k for _, k in triggers], ordinals=ordinals)
     verbs = [t for t, _ in triggers] + support + [
         t for t in candidates if ix.lemmas[t.i] in r.transport_verbs]
     trigger_tokens = [t for t, _ in triggers]
-    for span, fact in doc_facts["counts"]:
-        if not sent.start <= span.start < sent.end or fact.kind == "ordinal":
+    trigger_ids = {t.i for t in trigger_tokens}
+    for placed in own_counts:
+        span, fact = placed.span, placed.fact
+        if fact.kind == "ordinal":
             continue
         if fact.kind == "total":  # running totals are the counts extractor's call
             out.totals.append(int(fact.value))
-        elif _people_count(span, fact, trigger_tokens, r) and fact.value == int(fact.value):
+        elif _people_count(span, fact, trigger_ids, r) and fact.value == int(fact.value):
             before = ix.text[sent.start_char:span.start_char]
             approx = bool(r.approximate_before.search(before)) or any(
                 t.lower_ in r.approximate_numbers for t in span)
-            out.people.append((int(fact.value), span.root.i, approx))
+            out.people.append(PeopleCount(int(fact.value), span.root.i, approx))
             if _moved(span.root, sent, r):
                 out.moved.add(int(fact.value))
-    for span, fact in doc_facts["dates"]:
-        if sent.start <= span.start < sent.end and fact.value:
+    for placed_date in dates.within(sent):
+        span, date_fact = placed_date.span, placed_date.fact
+        if date_fact.value:
             if _describes_thing(span, r):
                 continue  # "a 1798 wartime law", "the 1985 killing": no date of a move
             verb = governing_verb(span.root)
@@ -211,7 +249,7 @@ def read_sentence(sent: Span, doc_facts: dict[str, list[tuple[Span, Any]]],
                 v is not None and _event_verb(v, sent, r) for v in (verb, upper))
             since = span.start > 0 and span.doc[span.start - 1].lower_ == "since"
             (out.since_dates if since else out.dates).append(
-                (fact, span.root.i, at_event and not since, announced))
+                DateMention(date_fact, span.root.i, at_event and not since, announced))
     for t in trigger_tokens:
         objects = [ch for ch in t.children if ch.dep_ in ("dobj", "nsubjpass")]
         if any(_one_person(ch, r) for ch in objects):
