@@ -287,3 +287,41 @@ def test_a_move_on_another_day_stays_out_of_the_main_event(extract_text) -> None
 def test_waves_in_one_sentence(text: str, waves: list[tuple[int, str]], extract_text) -> None:
     events = extract_text(text, date(2026, 1, 21))["events"]
     assert [(e["count"], e["date"]) for e in events[1:]] == waves
+
+
+# ---------------------------------------------------------------- ways a move is reported
+
+REPORTED = ("kind", "role", "count", "origin", "destination")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Suspected Chilean arms dealer extradited to U.S.\n\nThe case drew wide attention.",
+                 ("extradition", "reported", 1, None, "United States"), id="headline-bare-participle"),
+    pytest.param("A plane carrying 95 Peruvians deported from the United States landed in Lima on Monday.",
+                 ("deportation", "reported", 95, "United States", "Peru"),
+                 id="nationality-plural-after-participle-capital-as-destination"),
+    pytest.param("On Monday, the U.S. military deported 12 more suspected MS-13 gang members to "
+                 "El Salvador, officials said.",
+                 ("deportation", "reported", 12, "United States", "El Salvador"), id="people-noun-far-after-count"),
+    pytest.param("Notorious trafficker Ramon Ortiz Vela was flown to the United States on Monday, "
+                 "officials said.",
+                 ("transfer", "reported", 1, None, "United States"), id="titled-name-passive"),
+    pytest.param("The latest transfer of Mexican prisoners to US custody took place on Monday, "
+                 "officials said.",
+                 ("transfer", "reported", None, None, "United States"), id="noun-transfer-of-group"),
+    pytest.param("Chile repatriated 30 Peruvian migrants to Peru on Monday.",
+                 ("deportation", "reported", 30, "Chile", "Peru"), id="repatriated"),
+])
+def test_ways_a_move_is_reported(text: str, expected: tuple, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in REPORTED) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("He was the right-hand man of a Mexican drug lord who escaped from a prison in "
+                 "Mexico in 2001.", id="right-hand-man"),
+    pytest.param("The striker will be sent on loan to a club in Spain next season.", id="loan"),
+    pytest.param("Mexico sent 300 million dollars to Spain on Tuesday.", id="money"),
+])
+def test_look_alikes_are_no_move(text: str, extract_text) -> None:
+    assert extract_text(text, PUBLISHED)["events"] == []

@@ -14,6 +14,7 @@ from transfer_extract.extractors.events.lexicon import Rules, country_name
 from transfer_extract.record import CountFact, DateFact
 
 SUBTREE_MAX = 40  # tokens of a subtree looked at: a phrase, not a whole sentence without end
+PHRASE_MAX = 15  # tokens after a count looked at for the people it counts
 
 @dataclass(frozen=True)
 class PeopleCount:
@@ -82,6 +83,8 @@ def _trigger_kind(tok: Token, sent: Span, r: Rules) -> str | None:
     ix = index_of(tok.doc)
     lemma, lower = ix.lemmas[tok.i], ix.lowers[tok.i]
     kind = r.triggers.get(lemma) or r.triggers.get(lower)
+    if kind is not None and lemma in r.verb_triggers and tok.pos_ not in ("VERB", "AUX"):
+        kind = None  # "a right-hand man", "a flight of stairs"
     if kind is None and lemma in r.transport_verbs and not (
             ix.words_in(sent).isdisjoint(r.transport_nouns)):
         kind = "transfer"
@@ -160,7 +163,12 @@ def _people_count(span: Span, fact: CountFact, triggers: set[int], r: Rules) -> 
     counted = (fact.counted or "").lower().split()
     if counted:
         head = counted[-1]
-        return head in r.people_nouns or head.rstrip("s") in r.people_nouns
+        if head in r.people_nouns or head.rstrip("s") in r.people_nouns:
+            return True
+    if _people_follow(span, r):
+        return True  # "17 more suspected ... gang members", "112 Indians"
+    if counted:
+        return False
     doc = span.doc
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -174,14 +182,57 @@ def _people_count(span: Span, fact: CountFact, triggers: set[int], r: Rules) -> 
         "dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos")
 
 
+_PHRASE_ENDS = frozenset({",", ";", ":", ".", "of", "from", "to", "in", "on", "at", "who", "that"})
+
+
+def _people_follow(span: Span, r: Rules) -> bool:
+    """Whether the noun phrase a count opens names people: a people noun or a plural of
+    nationality ("Indians", "Venezuelans") before the phrase ends (a verb, a comma, a
+    preposition), within a few words ("17 more suspected Tren de Aragua and MS-13 gang
+    members")."""
+    doc = span.doc
+    for i in range(span.end, min(span.end + PHRASE_MAX, len(doc))):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in _PHRASE_ENDS:
+            return False
+        if tok.tag_ in ("NNS", "NNPS") and (
+                tok.lemma_.lower() in r.people_nouns or tok.lower_ in r.people_nouns
+                or tok.ent_type_ == "NORP"):
+            return True
+    return False
+
+
 def _one_person(tok: Token, r: Rules) -> bool:
-    """Whether the object of a move is one person: "him", a name, "alleged drug lord X"."""
+    """Whether the object of a move is one person: "him", a name, "alleged drug lord X", "a
+    suspected drug trafficker"; not a country, an organization or a thing."""
     if tok.lower_ in ("him", "her"):
         return True
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in tok.children):
         return False
+    if tok.ent_type_ in ("GPE", "ORG", "NORP", "CARTEL", "LOC", "FAC") and tok.ent_type_ != "":
+        return any(t.lemma_.lower() in r.people_nouns for t in tok.lefts)
     return tok.lemma_.lower() in r.people_nouns or any(
-        t.ent_type_ == "PERSON" for t in islice(tok.subtree, SUBTREE_MAX))
+        t.ent_type_ == "PERSON" or (t.tag_ == "NN" and t.lemma_.lower() in r.people_nouns)
+        for t in islice(tok.subtree, SUBTREE_MAX))
+
+
+def patients(trigger: Token, kind: str) -> list[Token]:
+    """The heads of what a move verb moves: its object, its passive subject, the subject of a
+    headline's bare participle ("Suspected trafficker extradited to U.S."), the noun a
+    participle describes ("112 Indians deported from the US"), or what follows a noun
+    ("the transfer of 26 prisoners", "the extradition of X")."""
+    found = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    bare = not found and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+    # a headline drops the auxiliary, and the parser may read the participle as a past tense:
+    # only a state extradites or deports, so a person as its subject is the one moved
+    if bare and (trigger.tag_ == "VBN" or (trigger.tag_ == "VBD" and kind != "transfer")):
+        found += [c for c in trigger.children if c.dep_ == "nsubj"]
+    if trigger.dep_ in ("acl", "relcl") and trigger.tag_ == "VBN":
+        found.append(trigger.head)
+    if trigger.pos_ == "NOUN":
+        found += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]
+    return found
 
 
 def _uncounted_group(tok: Token, r: Rules) -> bool:
@@ -250,8 +301,8 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
             since = span.start > 0 and span.doc[span.start - 1].lower_ == "since"
             (out.since_dates if since else out.dates).append(
                 DateMention(date_fact, span.root.i, at_event and not since, announced))
-    for t in trigger_tokens:
-        objects = [ch for ch in t.children if ch.dep_ in ("dobj", "nsubjpass")]
+    for t, kind in triggers:
+        objects = patients(t, kind)
         if any(_one_person(ch, r) for ch in objects):
             out.person_moved = True
         if any(_uncounted_group(ch, r) for ch in objects):
