@@ -325,3 +325,15 @@ def test_ways_a_move_is_reported(text: str, expected: tuple, extract_text) -> No
 ])
 def test_look_alikes_are_no_move(text: str, extract_text) -> None:
     assert extract_text(text, PUBLISHED)["events"] == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("Peru handed alleged drug lord Luis Rivas over to the United States on Tuesday. "
+                 "The extradition followed a long legal fight.", "extradition", id="label-after-generic-verb"),
+    pytest.param("Drug lord Luis Rivas was flown to the United States on Tuesday, becoming the "
+                 "first suspect extradited this year.", "extradition", id="label-later-in-sentence"),
+    pytest.param("Peru sent 9 prisoners to the United States on Tuesday, officials said.", "transfer",
+                 id="generic-verb-only"),
+])
+def test_kind_is_the_first_explicit_label(text: str, kind: str, extract_text) -> None:
+    assert extract_text(text, PUBLISHED)["events"][0]["kind"] == kind

@@ -25,6 +25,7 @@ def specific_date() -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Rules:
     triggers: dict[str, str]
+    generic_triggers: frozenset[str]  # move people without naming the kind ("sent", "handed")
     verb_triggers: frozenset[str]  # trigger only as a verb ("hand", not "a right-hand man")
     transport_verbs: frozenset[str]
     transport_nouns: frozenset[str]
@@ -61,6 +62,7 @@ def rules() -> Rules:
     transport_verbs, support_verbs = words("transport_verbs"), words("support_verbs")
     return Rules(
         triggers=triggers,
+        generic_triggers=words("generic_triggers"),
         verb_triggers=words("verb_triggers"),
         transport_verbs=transport_verbs,
         transport_nouns=words("transport_nouns"),

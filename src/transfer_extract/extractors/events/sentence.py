@@ -49,7 +49,7 @@ class Sentence:
     """What one sentence says about a move (compared by identity)."""
 
     span: Span
-    kinds: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # of its explicit labels, in order
     people: list[PeopleCount] = field(default_factory=list)
     moved: set[int] = field(default_factory=set)  # counts that are what an event verb moves
     totals: list[int] = field(default_factory=list)
@@ -267,7 +267,9 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
                 and not _hypothetical(p.span.root, r)]
     if not triggers and not ((support and peopled) or ordinals):
         return None
-    out = Sentence(sent, kinds=[k for _, k in triggers], ordinals=ordinals)
+    # a generic verb of moving ("sent", "handed over") names no kind of its own
+    out = Sentence(sent, kinds=[k for t, k in triggers if ix.lemmas[t.i] not in r.generic_triggers],
+                   ordinals=ordinals)
     verbs = [t for t, _ in triggers] + support + [
         t for t in candidates if ix.lemmas[t.i] in r.transport_verbs]
     trigger_tokens = [t for t, _ in triggers]
