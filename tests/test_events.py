@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, SHARED, needs_shared
-from transfer_extract.extractors.events import _DocIndex, country_name, country_phrase, rules
+from transfer_extract.extractors.events import DocIndex, country_name, country_phrase, rules
 
 # ---------------------------------------------------------------- rules, no model
 
@@ -60,7 +60,7 @@ def test_doc_index_reads_spans_as_spacy(start: int, end: int) -> None:
 
     doc = spacy.blank("en")("Mexico Sent  29 men to New York City on Tuesday")
     doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 6, 9, "GPE"), Span(doc, 10, 11, "DATE")]
-    ix, span = _DocIndex.build(doc), doc[start:end]
+    ix, span = DocIndex.build(doc), doc[start:end]
     assert ix.ents_in(span) == list(span.ents)
     assert ix.text_of(span) == span.text
     assert ix.words_in(span) == {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
@@ -287,3 +287,53 @@ def test_a_move_on_another_day_stays_out_of_the_main_event(extract_text) -> None
 def test_waves_in_one_sentence(text: str, waves: list[tuple[int, str]], extract_text) -> None:
     events = extract_text(text, date(2026, 1, 21))["events"]
     assert [(e["count"], e["date"]) for e in events[1:]] == waves
+
+
+# ---------------------------------------------------------------- ways a move is reported
+
+REPORTED = ("kind", "role", "count", "origin", "destination")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Suspected Chilean arms dealer extradited to U.S.\n\nThe case drew wide attention.",
+                 ("extradition", "reported", 1, None, "United States"), id="headline-bare-participle"),
+    pytest.param("A plane carrying 95 Peruvians deported from the United States landed in Lima on Monday.",
+                 ("deportation", "reported", 95, "United States", "Peru"),
+                 id="nationality-plural-after-participle-capital-as-destination"),
+    pytest.param("On Monday, the U.S. military deported 12 more suspected MS-13 gang members to "
+                 "El Salvador, officials said.",
+                 ("deportation", "reported", 12, "United States", "El Salvador"), id="people-noun-far-after-count"),
+    pytest.param("Notorious trafficker Ramon Ortiz Vela was flown to the United States on Monday, "
+                 "officials said.",
+                 ("transfer", "reported", 1, None, "United States"), id="titled-name-passive"),
+    pytest.param("The latest transfer of Mexican prisoners to US custody took place on Monday, "
+                 "officials said.",
+                 ("transfer", "reported", None, None, "United States"), id="noun-transfer-of-group"),
+    pytest.param("Chile repatriated 30 Peruvian migrants to Peru on Monday.",
+                 ("deportation", "reported", 30, "Chile", "Peru"), id="repatriated"),
+])
+def test_ways_a_move_is_reported(text: str, expected: tuple, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in REPORTED) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("He was the right-hand man of a Mexican drug lord who escaped from a prison in "
+                 "Mexico in 2001.", id="right-hand-man"),
+    pytest.param("The striker will be sent on loan to a club in Spain next season.", id="loan"),
+    pytest.param("Mexico sent 300 million dollars to Spain on Tuesday.", id="money"),
+])
+def test_look_alikes_are_no_move(text: str, extract_text) -> None:
+    assert extract_text(text, PUBLISHED)["events"] == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("Peru handed alleged drug lord Luis Rivas over to the United States on Tuesday. "
+                 "The extradition followed a long legal fight.", "extradition", id="label-after-generic-verb"),
+    pytest.param("Drug lord Luis Rivas was flown to the United States on Tuesday, becoming the "
+                 "first suspect extradited this year.", "extradition", id="label-later-in-sentence"),
+    pytest.param("Peru sent 9 prisoners to the United States on Tuesday, officials said.", "transfer",
+                 id="generic-verb-only"),
+])
+def test_kind_is_the_first_explicit_label(text: str, kind: str, extract_text) -> None:
+    assert extract_text(text, PUBLISHED)["events"][0]["kind"] == kind

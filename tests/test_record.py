@@ -13,11 +13,11 @@ def test_record_field_order() -> None:
 
 
 def test_event_starts_with_type() -> None:
-    event = Event(kind="extradition", count=1, origin="Mexico", destination="United States", date=None,
+    event = Event(kind="extradition", role="reported", count=1, origin="Mexico", destination="United States", date=None,
                   cumulative_total=None, sequence=None, places=(), organizations=(), conditions=(),
                   evidence=(Span(0, 3, "abc"),))
     data = event.to_dict()
-    assert list(data)[:2] == ["type", "kind"] and data["type"] == "transfer"
+    assert list(data)[:3] == ["type", "kind", "role"] and data["type"] == "transfer"
     assert data["evidence"] == [{"start": 0, "end": 3, "text": "abc"}]
 
 

@@ -3,10 +3,11 @@
 Works on records as plain dicts (`Record.to_dict()`, or lines of a JSONL file written by
 `extract`), so saved records can be merged without the model.
 
-- Each record's main event (its first) is a *report*. Reports of the same route (origin,
-  destination) and compatible kind and sequence are one event when their dates are close
-  (within two days, or one date refines the other: "2025-08" and "2025-08-12") or, when a date
-  is missing, when their counts are equal. Two reports from one article are never merged.
+- Each record's reported event (its first whose role is not "recalled") is a *report*.
+  Reports of the same route (origin, destination) and compatible kind and sequence are one
+  event when their dates are close (within two days, or one date refines the other: "2025-08"
+  and "2025-08-12") or, when a date is missing, when their counts are equal. Two reports from
+  one article are never merged.
 - Each field of a merged event lists every value with the articles that state it; values that
   disagree are a conflict and stay listed side by side, never resolved.
 - The earlier waves the articles recall (their further events) are merged the same way and
@@ -323,8 +324,12 @@ def merge(records: list[dict[str, Any]]) -> MergeResult:
     recalled: list[_Report] = []
     for n, record in enumerate(records, 1):
         source = _source_name(record, n)
-        for i, event in enumerate(record.get("events", [])):
-            (mains if i == 0 else recalled).append(_Report(source, event, record))
+        events = record.get("events", [])
+        # the reported event: the first whose role is not "recalled" (records saved before the
+        # role was stated have none: their first event)
+        reported = next((i for i, e in enumerate(events) if e.get("role") != "recalled"), None)
+        for i, event in enumerate(events):
+            (mains if i == reported else recalled).append(_Report(source, event, record))
     groups = _group(mains)
     wave_groups = _group(recalled)
     events = []

@@ -15,6 +15,8 @@ SCHEMA_VERSION = 1
 Granularity = Literal["day", "month", "year"]
 CountKind = Literal["cardinal", "ordinal", "total"]
 EventKind = Literal["transfer", "extradition", "deportation"]
+# the move that is the article's news, or an earlier one it mentions as background
+Role = Literal["reported", "recalled"]
 
 
 def _plain(value: Any) -> Any:
@@ -114,6 +116,7 @@ class Quote(_Fact):
 class Event(_Fact):
     type: Literal["transfer"] = "transfer"
     kind: EventKind
+    role: Role
     count: int | None
     origin: str | None
     destination: str | None

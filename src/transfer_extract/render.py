@@ -22,8 +22,8 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
     return table
 
 
-_EVENT_FIELDS = {"kind": "kind", "count": "count", "origin": "from", "destination": "to", "date": "date",
-                 "cumulative_total": "total", "sequence": "wave", "places": "places",
+_EVENT_FIELDS = {"kind": "kind", "role": "role", "count": "count", "origin": "from", "destination": "to",
+                 "date": "date", "cumulative_total": "total", "sequence": "wave", "places": "places",
                  "organizations": "organizations"}
 
 
@@ -189,7 +189,7 @@ class _Overview:
                 table.add_row(name, "[red]error[/]", *[""] * (len(KINDS) + 1))
                 continue
             events = line.get("events") or []
-            first = events[0] if events else {}
+            first = next((e for e in events if e.get("role") != "recalled"), {})
             event = f"{first['kind']}" + (f" +{len(events) - 1}" if len(events) > 1 else "") if first else "-"
             table.add_row(name, event, "" if first.get("count") is None else str(first["count"]),
                           first.get("date") or "", *[str(len(line.get(k) or [])) for k in KINDS[1:]])

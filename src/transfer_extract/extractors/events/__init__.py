@@ -1,0 +1,72 @@
+"""Transfer events: the transfers, extraditions and deportations an article reports.
+
+An article reports an event when one of its lead sentences (the first three) has a trigger word
+(data/events.json), a count of people or a person moved, and a country. Then every sentence with
+a trigger, a supporting verb ("landed", "delivered") or a numbered wave ("the first group") is
+read for counts, dates, ordinals, countries, places and cartels, and sorted into waves: the main
+one (the count of the lead) and earlier waves the article recalls ("29 in February and 26 in
+August"), each kept only when the text dates or numbers it.
+
+The package: `lexicon` (word rules and countries), `index` (what is read once per doc),
+`sentence` (one sentence's move), `geography` (from and to), `waves` (grouping sentences),
+`assemble` (an Event's fields), `lead` (the lead and its count). `extract` is the public function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from transfer_extract.boilerplate import dateline
+from transfer_extract.extractors import Context
+from transfer_extract.extractors.events.assemble import Story, build_event, lead_day
+from transfer_extract.extractors.events.index import INDEX_KEY, DocIndex, on_doc
+from transfer_extract.extractors.events.lead import lead_count, lead_length, text_sentences
+from transfer_extract.extractors.events.lexicon import country_name, country_phrase, rules
+from transfer_extract.extractors.events.sentence import read_sentence
+from transfer_extract.extractors.events.waves import group_waves
+
+__all__ = ["DocIndex", "country_name", "country_phrase", "extract", "rules"]
+
+
+def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
+    r = rules()
+    doc.user_data[INDEX_KEY] = DocIndex.build(doc)
+    filed = dateline(ctx.article.text) or (0, 0)  # the day the story was filed dates no move
+    dates = tuple(f for f in ctx.found.get("dates", ()) if not filed[0] <= f.start < filed[1])
+    counts = on_doc(doc, ctx.article, ctx.found.get("counts", ()))
+    placed_dates = on_doc(doc, ctx.article, dates)
+    all_sents = text_sentences(doc)
+    # a lead sentence reports an event alone only with a trigger, so it is read as any other
+    n_lead = lead_length(all_sents)
+    first = [read_sentence(s, counts, placed_dates, r) for s in all_sents[:n_lead]]
+    lead = [x for x in first if x and x.strict]
+    if not lead:
+        return {"events": ()}
+    main_count, aliases = lead_count(lead)
+    sents = [x for x in first if x] + [
+        x for s in all_sents[n_lead:] if (x := read_sentence(s, counts, placed_dates, r))]
+    main, others = group_waves(sents, main_count, aliases, lead)
+    story = Story.build(doc, ctx, all_sents, sents)
+    main_event = build_event(main, story, None, "reported")
+    day = lead_day(lead, ctx.article.published)
+    if day is not None and (main_event.date is None or (
+            day.startswith(main_event.date) and len(day) > len(main_event.date))):
+        main_event = replace(main_event, date=day)  # a day within "this year" says more
+    recalled = []
+    for wave in others:
+        event = build_event(wave, story, main_event, "recalled")
+        if event.count == main_event.cumulative_total:
+            continue
+        dated = event.date is not None and (main_event.date is None or event.date < main_event.date)
+        numbered = event.sequence is not None and (
+            main_event.sequence is None or event.sequence < main_event.sequence)
+        if wave.moved and (dated or numbered):
+            recalled.append(event)
+    if all(e.date for e in recalled):
+        recalled.sort(key=lambda e: e.date or "")
+    else:
+        recalled.sort(key=lambda e: (99 if e.sequence is None else e.sequence, e.date or "9999"))
+    return {"events": (main_event, *recalled)}

@@ -1,0 +1,106 @@
+"""Where a move goes from and to: the countries of a sentence's event verbs (subject, "from",
+"to", "bound for") and the cities and sites named as where the people were taken."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from transfer_extract.extractors.events.index import ancestors, governing_verb, index_of
+from transfer_extract.extractors.events.lexicon import (
+    countries,
+    country_name,
+    country_phrase,
+    name_key,
+    strip_the,
+)
+
+PLACE_PREPS = ("to", "in", "into", "at", "of", "including")
+
+
+def np_country(tok: Token) -> str | None:
+    """The country of the noun phrase headed by `tok` ("the United States", "Mexico's
+    government", "American authorities")."""
+    ent = index_of(tok.doc).ent_at.get(tok.i)
+    if ent is not None and ent.label_ in ("GPE", "LOC", "NORP", "ORG"):
+        found = country_name(ent.text)
+        if found:
+            return found
+    phrase = tok.doc[tok.left_edge.i:tok.i + 1].text
+    found = country_phrase(phrase) or country_name(tok.text)
+    if found:
+        return found
+    for child in tok.children:
+        if child.dep_ == "poss":
+            found = np_country(child)
+            if found:
+                return found
+    return None
+
+
+def region_country(tok: Token) -> str | None:
+    ent = index_of(tok.doc).ent_at.get(tok.i)
+    text = ent.text if ent is not None else tok.text
+    return countries().regions.get(name_key(text))
+
+
+def directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
+    origins: list[str] = []
+    destinations: list[str] = []
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "compound" and verb.pos_ != "VERB"):
+                found = np_country(child)
+                if found:
+                    origins.append(found)
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found = np_country(obj) or region_country(obj)
+                        if found:
+                            origins.append(found)
+        # "sent 26 prisoners to the United States": the parser makes "to" a prep or, after a
+        # verb of giving, a dative; it may also hang it on the object
+        preps = [c for c in verb.children if c.dep_ in ("prep", "dative")] + [
+            g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children
+            if g.dep_ in ("prep", "dative")]
+        for prep in preps:
+            if prep.lower_ in ("to", "into", "in", "onto", "on"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found = np_country(obj) or (
+                            region_country(obj) if prep.lower_ == "to" else None)
+                        if found:
+                            destinations.append(found)
+    lowers = index_of(sent.doc).lowers
+    for i in range(sent.start, sent.end):  # "planes bound for the United States"
+        if lowers[i] == "bound":
+            for prep in sent.doc[i].children:
+                if prep.lower_ == "for":
+                    destinations.extend(
+                        c for o in prep.children if o.dep_ == "pobj" and (c := np_country(o)))
+    return origins, destinations
+
+
+def places_of(sent: Span, verbs: list[Token]) -> list[str]:
+    """Cities and sites named as where the people were taken: GPEs that are not countries,
+    under "to"/"in" of an event verb, and the lists they head ("Washington, Houston and …")."""
+    c = countries()
+    places: list[str] = []
+    verb_ids = {v.i for v in verbs}
+    for ent in index_of(sent.doc).ents_in(sent):
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        name = strip_the(ent.text)
+        listed = ent.root.dep_ == "conj" or any(ch.dep_ == "conj" for ch in ent.root.children)
+        if name_key(name) in c.names and not (name_key(name) in c.metonyms and listed):
+            continue
+        prep = next((a for a in ancestors(ent.root) if a.dep_ == "prep"), None)
+        verb = governing_verb(ent.root)
+        if prep is None or prep.lower_ not in PLACE_PREPS or verb is None or verb.i not in verb_ids:
+            continue
+        if name in places:
+            continue
+        places.append(name)
+    return places
+
+

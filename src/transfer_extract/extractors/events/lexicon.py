@@ -1,0 +1,149 @@
+"""The word rules of the events extractor (data/events.json) and the country names they
+resolve to (data/countries.json), read once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transfer_extract.data import alternation, load_json
+
+
+@cache
+def specific_date() -> re.Pattern[str]:
+    """A date text that names a day or month itself: a digit, a weekday, or a month (by the
+    first three letters of its name), from data/dates.json."""
+    data = load_json("dates.json")
+    words = {m[:3] for m in data["months"]} | set(data["weekdays"])
+    return re.compile(rf"\d|{alternation(words)}", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- rules and countries
+
+
+@dataclass(frozen=True)
+class Rules:
+    triggers: dict[str, str]
+    generic_triggers: frozenset[str]  # move people without naming the kind ("sent", "handed")
+    verb_triggers: frozenset[str]  # trigger only as a verb ("hand", not "a right-hand man")
+    transport_verbs: frozenset[str]
+    transport_nouns: frozenset[str]
+    support_verbs: frozenset[str]
+    support_idiom_objects: frozenset[str]
+    announce_verbs: frozenset[str]
+    people_nouns: frozenset[str]
+    wave_nouns: frozenset[str]
+    exclude_words: frozenset[str]
+    contrast_words: frozenset[str]
+    membership_words: frozenset[str]
+    more_words: frozenset[str]
+    future_modals: frozenset[str]
+    approximate_before: re.Pattern[str]
+    approximate_numbers: frozenset[str]
+    conditions: tuple[tuple[re.Pattern[str], str], ...]
+    # derived: the words a token must have (as lemma or form) to trigger, support or transport,
+    # and those that tell a sentence is about people moved
+    event_words: frozenset[str]
+    peopled_words: frozenset[str]
+
+
+@cache
+def rules() -> Rules:
+    data = load_json("events.json")
+    triggers: dict[str, str] = {}
+    for kind, words in data["triggers"].items():
+        for w in words:
+            triggers.setdefault(w, kind)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data[key])
+
+    transport_verbs, support_verbs = words("transport_verbs"), words("support_verbs")
+    return Rules(
+        triggers=triggers,
+        generic_triggers=words("generic_triggers"),
+        verb_triggers=words("verb_triggers"),
+        transport_verbs=transport_verbs,
+        transport_nouns=words("transport_nouns"),
+        support_verbs=support_verbs,
+        support_idiom_objects=words("support_idiom_objects"),
+        announce_verbs=words("announce_verbs"),
+        people_nouns=words("people_nouns"),
+        wave_nouns=words("wave_nouns"),
+        exclude_words=words("exclude_words"),
+        contrast_words=words("contrast_words"),
+        membership_words=words("membership_words"),
+        more_words=words("more_words"),
+        future_modals=words("future_modals"),
+        approximate_before=re.compile(data["approximate_before"], re.IGNORECASE),
+        approximate_numbers=words("approximate_numbers"),
+        conditions=tuple((re.compile(c["pattern"], re.IGNORECASE), c["label"])
+                         for c in data["conditions"]),
+        event_words=frozenset(triggers) | transport_verbs | support_verbs,
+        peopled_words=words("people_nouns") | words("transport_nouns") | {"they", "them"},
+    )
+
+
+@dataclass(frozen=True)
+class Countries:
+    names: dict[str, str]  # lower-case name or metonym -> country
+    metonyms: frozenset[str]
+    adjectives: dict[str, str]
+    regions: dict[str, str]
+    authority_nouns: frozenset[str]
+
+
+@cache
+def countries() -> Countries:
+    data = load_json("countries.json")
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    regions: dict[str, str] = {}
+    metonyms: set[str] = set()
+    for country, forms in data["countries"].items():
+        for n in forms["names"]:
+            names[name_key(n)] = country
+        for m in forms.get("metonyms", []):
+            names[name_key(m)] = country
+            metonyms.add(name_key(m))
+        for a in forms.get("adjectives", []):
+            adjectives[name_key(a)] = country
+        for r in forms.get("regions", []):
+            regions[name_key(r)] = country
+    return Countries(names, frozenset(metonyms), adjectives, regions,
+                     frozenset(data["authority_nouns"]))
+
+
+def strip_the(text: str) -> str:
+    """A place name without a leading "the" or a possessive ("El Salvador's" -> "El Salvador")."""
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).rstrip(".,")
+    return re.sub(r"['’]s$", "", text)
+
+
+def name_key(text: str) -> str:
+    """Lookup form of a name: no leading "the", lower case, no dots ("the U.S." -> "us")."""
+    return strip_the(text).lower().replace(".", "")
+
+
+def country_name(text: str) -> str | None:
+    """The country a name, abbreviation or capital-as-metonym stands for ("the U.S." ->
+    "United States", "Washington" -> "United States"); None for anything else."""
+    return countries().names.get(name_key(text))
+
+
+def country_phrase(text: str) -> str | None:
+    """The country of a noun phrase that names one: a country name, or an adjective before an
+    authority noun ("American soil", "U.S. federal agents", "Mexican authorities")."""
+    found = country_name(text)
+    if found:
+        return found
+    c = countries()
+    words = strip_the(text).split()
+    if len(words) >= 2 and words[-1].lower() in c.authority_nouns:
+        found = country_name(" ".join(words[:-1]))
+        for w in words[:-1]:
+            found = found or c.adjectives.get(name_key(w)) or country_name(w)
+        return found
+    return None
+
