@@ -19,7 +19,6 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from transfer_extract.boilerplate import dateline
 from transfer_extract.extractors import Context
 from transfer_extract.extractors.events.assemble import Story, build_event, lead_day
 from transfer_extract.extractors.events.index import INDEX_KEY, DocIndex, on_doc
@@ -34,7 +33,7 @@ __all__ = ["DocIndex", "country_name", "country_phrase", "extract", "rules"]
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     r = rules()
     doc.user_data[INDEX_KEY] = DocIndex.build(doc)
-    filed = dateline(ctx.article.text) or (0, 0)  # the day the story was filed dates no move
+    filed = ctx.article.dateline or (0, 0)  # the day the story was filed dates no move
     dates = tuple(f for f in ctx.found.get("dates", ()) if not filed[0] <= f.start < filed[1])
     counts = on_doc(doc, ctx.article, ctx.found.get("counts", ()))
     placed_dates = on_doc(doc, ctx.article, dates)
