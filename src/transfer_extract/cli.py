@@ -192,12 +192,17 @@ def clean(
     published: Annotated[str | None, typer.Option(  # noqa: UP007
         help="Publication date YYYY-MM-DD.")] = None,
 ) -> None:
-    """Print the article text with its boilerplate removed (no model needed)."""
-    from transfer_extract.core import clean as clean_text
+    """Print the article text with its boilerplate removed (no model needed); of a web page,
+    the article text found in it."""
+    from transfer_extract.core import read_article
+    from transfer_extract.html import NO_ARTICLE
 
     failures: list[str] = []
     for item in _inputs(paths or ["-"], failures):
-        sys.stdout.write(clean_text(item.text, _parse_date(published)).clean)
+        article, page = read_article(item.text, _parse_date(published))
+        if page is not None and not page.has_article:
+            typer.echo(f"Warning: {item.path or '<stdin>'}: {NO_ARTICLE}", err=True)
+        sys.stdout.write(article.clean)
         sys.stdout.write("\n")
     if failures:
         raise typer.Exit(1)
@@ -383,6 +388,9 @@ def show(
         if not evidence:
             continue
         src = record["source"]
+        if src.get("text") is not None:  # a web page: the offsets point into its article text
+            console.print(evidence_text(record, src["text"], kind))
+            continue
         try:
             data = read_bytes(src.get("path") or "")
         except InputError as exc:
