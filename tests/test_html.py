@@ -6,6 +6,7 @@ rail, comments, scripts and JSON-LD metadata; an index page; a login wall; malfo
 
 from __future__ import annotations
 
+import io
 import json
 import socket
 from datetime import date
@@ -267,3 +268,13 @@ def test_batch_reads_pages_and_show_evidence_uses_the_article_text(tmp_path: Pat
     shown = runner.invoke(app, ["show", str(out), "--evidence", "--article", ARTICLE])
     assert shown.exit_code == 0
     assert "Interior Minister Francisco" in shown.stdout and "no evidence" not in shown.stdout
+
+
+def test_the_record_table_names_the_page(page_record: dict) -> None:
+    from rich.console import Console
+
+    from transfer_extract.render import record_tables
+
+    console = Console(record=True, width=200, file=io.StringIO())
+    console.print(record_tables(page_record))
+    assert "web page: Guatemala sends 12 gang suspects" in console.export_text()
