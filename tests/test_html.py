@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, ROOT, check_record
@@ -138,6 +140,17 @@ def test_malformed_markup_never_raises(markup: str) -> None:
     assert is_page(markup)
     found = read_page(markup)
     assert isinstance(found.text, str)
+
+
+MARKUP = st.lists(st.sampled_from(["<p>", "</p>", "<div class='x'>", "</div>", "<script>", "</script>", "<!--",
+                                   "-->", "&amp;", "&#x;", "<", ">", "\"", "Mexico sent 26 men. ", "\n", "<br/>"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(MARKUP, st.text(max_size=40))
+def test_any_markup_after_a_doctype_gives_a_page(pieces: list[str], noise: str) -> None:
+    found = read_page("<!DOCTYPE html><html><body>" + "".join(pieces) + noise)
+    assert found.text == found.text.strip() and "\n\n\n" not in found.text
 
 
 def test_reading_a_page_opens_no_connection(monkeypatch) -> None:
