@@ -184,6 +184,8 @@ UNDATED = ("<!DOCTYPE html><html><head><title>t</title></head><body><article>"
         pytest.param(page(ARTICLE), None, date(2025, 3, 14), id="page-metadata"),
         pytest.param(page(ARTICLE), date(2025, 3, 20), date(2025, 3, 20), id="given-date-wins"),
         pytest.param(UNDATED, None, date(2025, 3, 3), id="no-metadata-date-from-the-text"),
+        pytest.param(UNDATED.replace("<title>", '<meta property="article:published_time" content="2090-05-01">'
+                                     "<title>"), None, date(2090, 5, 1), id="the-machine-clock-plays-no-part"),
     ],
 )
 def test_published_comes_from_the_page_then_the_text(markup: str, given: date | None, expected: date) -> None:

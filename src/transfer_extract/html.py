@@ -85,7 +85,7 @@ def read_page(text: str) -> Page:
 
     settings = _settings()
     date_params = {"original_date": True, "extensive_search": settings["extensive_date_search"],
-                   "max_date": date.today().isoformat()}
+                   "max_date": settings["max_date"]}
     try:
         doc = trafilatura.bare_extraction(text, with_metadata=True, date_extraction_params=date_params,
                                           **settings["trafilatura"])
