@@ -23,7 +23,10 @@ KINDS = {
     "spaces": " ",
     "one long line": "Mexico sent 26 men to Texas; ",
     "html tags": "<p>a</p>",
+    "web page": "<p>Mexico sent 26 men to Texas on Tuesday, officials said.</p>\n",
+    "page list items": "<li><a href='/x'>Headline of a story</a></li>\n",
 }
+PAGE_KINDS = {"web page", "page list items"}  # these open with a doctype: read through trafilatura
 
 
 def main() -> None:
@@ -36,6 +39,8 @@ def main() -> None:
         times = []
         for n in args.sizes:
             text = (unit * (n // len(unit) + 1))[:n]
+            if name in PAGE_KINDS:
+                text = "<!DOCTYPE html><html><body>" + text
             start = time.perf_counter()
             extract(text)
             times.append(time.perf_counter() - start)

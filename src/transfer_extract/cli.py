@@ -194,13 +194,17 @@ def clean(
     explain: Annotated[bool, typer.Option(
         "--explain", help="Print the whole text with each stripped block marked [[kind: ...]].")] = False,
 ) -> None:
-    """Print the article text with its boilerplate removed (no model needed)."""
+    """Print the article text with its boilerplate removed (no model needed); of a web page,
+    the article text found in it."""
     from transfer_extract.boilerplate import explain as explained
-    from transfer_extract.core import clean as clean_text
+    from transfer_extract.core import read_article
+    from transfer_extract.html import NO_ARTICLE
 
     failures: list[str] = []
     for item in _inputs(paths or ["-"], failures):
-        article = clean_text(item.text, _parse_date(published))
+        article, page = read_article(item.text, _parse_date(published))
+        if page is not None and not page.has_article:
+            typer.echo(f"Warning: {item.path or '<stdin>'}: {NO_ARTICLE}", err=True)
         sys.stdout.write(explained(article.text, article.boilerplate) if explain else article.clean)
         sys.stdout.write("\n")
     if failures:
@@ -387,6 +391,9 @@ def show(
         if not evidence:
             continue
         src = record["source"]
+        if src.get("text") is not None:  # a web page: the offsets point into its article text
+            console.print(evidence_text(record, src["text"], kind))
+            continue
         try:
             data = read_bytes(src.get("path") or "")
         except InputError as exc:

@@ -1,13 +1,16 @@
 """The one entry point of the core: article text in, `Record` out. Never prints.
 
-Whatever the text, `extract` returns: empty text, HTML saved as text and text in another language
-give a record with a warning; a text over the character limit is refused with an InputError.
+Whatever the text, `extract` returns: empty text, a web page without an article, tags in a text
+and text in another language give a record with a warning; a text over the character limit is
+refused with an InputError. A web page (told by its content, `html.is_page`) is read through
+trafilatura: its article text is what is parsed, and the record carries it as `source.text`.
 Long texts are parsed in paragraph chunks (never hitting spaCy's `max_length`) that are joined
 back into one `Doc` whose text is exactly the text parsed, so every offset stays exact.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -19,6 +22,7 @@ from typing import Any
 from transfer_extract.article import Article, prepare
 from transfer_extract.data import load_json
 from transfer_extract.errors import InputTooLargeError
+from transfer_extract.html import NO_ARTICLE, Page, is_page, read_page
 from transfer_extract.record import Record, Source
 
 MAX_CHARS = 1_000_000
@@ -34,9 +38,14 @@ class Input:
     sha256: str | None = None
 
 
-def source_of(item: Input) -> Source:
+def source_of(item: Input, page: Page | None = None) -> Source:
+    """The record's `source`: the input as read, and for a web page its metadata and article text."""
     digest = item.sha256 or hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest()
-    return Source(item.path, digest, len(item.text), item.encoding)
+    source = Source(item.path, digest, len(item.text), item.encoding)
+    if page is None:
+        return source
+    return dataclasses.replace(source, format="html", title=page.title, url=page.url, author=page.author,
+                               site=page.site, text=page.text)
 
 
 def too_large(text: str, max_chars: int = MAX_CHARS) -> bool:
@@ -55,9 +64,19 @@ def check_size(item: Input, max_chars: int = MAX_CHARS) -> None:
         raise too_large_error(item.path or "<text>", len(item.text), max_chars)
 
 
+def read_article(text: str, published: date | None = None) -> tuple[Article, Page | None]:
+    """The article of `text` with its boilerplate found and cut out, and the `Page` when `text` is
+    a web page: then the article is the text trafilatura found in it, published on `published`,
+    else on the page's metadata date, else on the date the text states."""
+    if not is_page(text):
+        return prepare(text, published), None
+    page = read_page(text)
+    return prepare(page.text, published or page.published), page
+
+
 def clean(text: str, published: date | None = None) -> Article:
     """The article with its boilerplate found and cut out (no model needed)."""
-    return prepare(text, published)
+    return read_article(text, published)[0]
 
 
 # --- what kind of text it is ---------------------------------------------------------------
@@ -105,16 +124,20 @@ def english_ratio(text: str) -> tuple[int, float]:
     return len(words), sum(w in STOP_WORDS for w in words) / len(words)
 
 
-def inspect(original: str, text: str) -> tuple[str, list[str]]:
-    """The text to parse (HTML blanked out when the input is HTML) and warnings about the input."""
+def inspect(original: str, text: str, page: Page | None = None) -> tuple[str, list[str]]:
+    """The text to parse (tags blanked out when a text that is not a web page has them) and
+    warnings about the input. `original` is the article text before boilerplate stripping and
+    `text` after; `page` is the web page `original` was found in, if any."""
     settings = load_json("input.json")
     warnings: list[str] = []
+    if page is not None and not page.has_article:
+        return text, [NO_ARTICLE]
     if not original.strip():
         return text, ["empty input: there is no text to extract facts from"]
     if not text.strip():
         return text, ["no article text left once the boilerplate is removed"]
-    masked, tags = mask_html(text)
-    if tags >= settings["html"]["min_tags"] or "<!doctype" in text[:1000].lower():
+    masked, tags = mask_html(text) if page is None else (text, 0)
+    if page is None and (tags >= settings["html"]["min_tags"] or "<!doctype" in text[:1000].lower()):
         text = masked
         warnings.append(f"the input looks like HTML ({tags} tags); its tags were ignored, but convert"
                         " it to plain text first for reliable results")
@@ -189,19 +212,19 @@ def extract_many(
     nlp = load_pipeline(model)
     settings = load_json("input.json")
 
-    def chunks() -> Iterator[tuple[Any, tuple[Input, Article, list[str], int]]]:
+    def chunks() -> Iterator[tuple[Any, tuple[Input, Page | None, Article, list[str], int]]]:
         for i in items:
             item = Input(i) if isinstance(i, str) else i
             check_size(item, max_chars)
-            article = prepare(item.text, published)
-            text, warnings = inspect(item.text, article.clean)
+            article, page = read_article(item.text, published)
+            text, warnings = inspect(article.text, article.clean, page)
             bounds = chunk_bounds(text, settings["chunk_chars"])
             for k, (a, b) in enumerate(bounds):
-                yield make_doc(nlp, text[a:b], settings["max_run"]), (item, article, warnings,
+                yield make_doc(nlp, text[a:b], settings["max_run"]), (item, page, article, warnings,
                                                                       len(bounds) - k - 1)
 
     parsed: list[Any] = []
-    for doc, (item, article, warnings, left) in nlp.pipe(
+    for doc, (item, page, article, warnings, left) in nlp.pipe(
         chunks(), as_tuples=True, batch_size=batch_size
     ):
         parsed.append(doc)
@@ -210,7 +233,7 @@ def extract_many(
         whole, parsed = _join(parsed), []
         ctx = run_extractors(whole, Context(article))
         yield Record(
-            source=source_of(item),
+            source=source_of(item, page),
             published=article.published.isoformat() if article.published else None,
             boilerplate=article.boilerplate,
             dates=ctx.found.get("dates", ()),

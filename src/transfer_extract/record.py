@@ -1,7 +1,8 @@
 """The record: frozen dataclasses whose field order is the JSON order.
 
 Every fact that points into the article carries `start`/`end`, character offsets into the
-original input text, so that `text[start:end] == fact.text` always holds.
+article text, so that `text[start:end] == fact.text` always holds: the input text itself, or for
+an HTML page the article text extracted from it, which the record carries as `source.text`.
 """
 
 from __future__ import annotations
@@ -51,10 +52,27 @@ class Boilerplate(_Fact):
 
 @dataclass(frozen=True)
 class Source(_Fact):
+    """Where the article came from. `chars` and `sha256` describe the input as read; for an HTML
+    page (`format` "html") the page's metadata and the extracted article `text`, into which every
+    offset points, follow. A plain-text record has none of those keys."""
+
     path: str | None
     sha256: str
     chars: int
     encoding: str = "utf-8"
+    format: Literal["text", "html"] = "text"
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+    site: str | None = None
+    text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        if self.format == "text":
+            for name in ("format", "title", "url", "author", "site", "text"):
+                del data[name]
+        return data
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -48,9 +49,13 @@ def _names(spans: list[dict]) -> str:
 def record_tables(record: dict[str, Any], only: str | None = None) -> Group:
     """One renderable for a record: a header and a table per kind of fact."""
     src = record["source"]
+    page = ""
+    if src.get("format") == "html":  # a web page: what it is, and how much article text it held
+        page = (f"\nweb page: {escape(src.get('title') or '?')} ({escape(src.get('site') or src.get('url') or '?')})"
+                f"  article text: {len(src.get('text') or '')} chars")
     header = Panel(
         f"[bold]{src.get('path') or '<stdin>'}[/]  published: {record.get('published') or '?'}"
-        f"  chars: {src['chars']}  boilerplate removed: {len(record['boilerplate'])}",
+        f"  chars: {src['chars']}  boilerplate removed: {len(record['boilerplate'])}{page}",
         expand=False,
     )
     tables = {
