@@ -29,6 +29,18 @@ from transfer_extract.extractors.events import DocIndex, country_name, country_p
     ("El Salvador", "El Salvador"),
     ("Houston", None),
     ("Sinaloa", None),
+    ("India", "India"),
+    ("New Delhi", "India"),
+    ("Bangkok", "Thailand"),
+    ("the Philippines", "Philippines"),
+    ("Burma", "Myanmar"),
+    ("Türkiye", "Turkey"),
+    ("the Kremlin", "Russia"),
+    ("UAE", "United Arab Emirates"),
+    ("DR Congo", "Democratic Republic of the Congo"),
+    ("Asuncion", "Paraguay"),
+    ("Amritsar", None),
+    ("Dubai", None),
 ], ids=lambda v: str(v))
 def test_country_name(text: str, expected: str | None) -> None:
     assert country_name(text) == expected
@@ -41,6 +53,10 @@ def test_country_name(text: str, expected: str | None) -> None:
     ("Mexican authorities", "Mexico"),
     ("Salvadoran custody", "El Salvador"),
     ("El Salvador prison", "El Salvador"),
+    ("Thai authorities", "Thailand"),
+    ("Indian officials", "India"),
+    ("German prosecutors", "Germany"),
+    ("Moroccan territory", "Morocco"),
     ("American courtrooms", None),
     ("Mexican forward", None),
 ], ids=lambda v: str(v))
@@ -337,3 +353,34 @@ def test_look_alikes_are_no_move(text: str, extract_text) -> None:
 ])
 def test_kind_is_the_first_explicit_label(text: str, kind: str, extract_text) -> None:
     assert extract_text(text, PUBLISHED)["events"][0]["kind"] == kind
+
+
+# ---------------------------------------------------------------- where to and when
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("A plane carrying 80 Indians deported from the United States landed at the city airport "
+                 "in Amritsar on Sunday night.",
+                 (80, "United States", "India", "2026-03-01"), id="landed-at-a-site-in-a-city-on-a-night"),
+    pytest.param("A flight with 90 Venezuelan migrants deported from the US city of Phoenix arrived Friday "
+                 "to their home country.",
+                 (90, "United States", "Venezuela", "2026-03-06"), id="city-of-a-country-and-home-country"),
+    pytest.param("Thailand extradited 3 Chinese fugitives to China on Tuesday, Thai prosecutors said.",
+                 (3, "Thailand", "China", "2026-03-03"), id="thailand-to-china"),
+    pytest.param("A US plane deported 200 Indians to India since Trump took office on January 20, "
+                 "officials said on Monday.",
+                 (200, "United States", "India", None), id="since-clause-date-is-not-the-move"),
+    pytest.param("A flight with 50 Venezuelan migrants deported from the US arrived Friday in Caracas, "
+                 "two weeks after the United States captured a general and took him to New York.",
+                 (50, "United States", "Venezuela", "2026-03-06"), id="move-in-an-after-clause-is-another"),
+    pytest.param("Colombia extradited 4 suspects to Spain on Monday after they were arrested in Medellin "
+                 "in January.",
+                 (4, "Colombia", "Spain", "2026-03-02"), id="after-clause-arrest-keeps-the-move-day"),
+    pytest.param("Nigeria deported 12 Ghanaian nationals to Ghana on Thursday.",
+                 (12, "Nigeria", "Ghana", "2026-03-05"), id="africa"),
+    pytest.param("Germany handed 2 suspects over to Turkish authorities on Wednesday.",
+                 (2, "Germany", "Turkey", "2026-03-04"), id="europe-authority-adjective"),
+])
+def test_where_to_and_when(text: str, expected: tuple, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in ("count", "origin", "destination", "date")) == expected

@@ -9,7 +9,13 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from transfer_extract.extractors.events.geography import directions, places_of
-from transfer_extract.extractors.events.index import OnDoc, ancestors, governing_verb, index_of
+from transfer_extract.extractors.events.index import (
+    OnDoc,
+    ancestors,
+    background_mark,
+    governing_verb,
+    index_of,
+)
 from transfer_extract.extractors.events.lexicon import Rules, country_name
 from transfer_extract.record import CountFact, DateFact
 
@@ -153,7 +159,7 @@ def _describes_thing(span: Span, r: Rules) -> bool:
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma = head.lemma_.lower()
-    return not (lemma in r.wave_nouns or lemma in r.transport_nouns or lemma in r.triggers
+    return not (lemma in r.wave_nouns or lemma in r.day_parts or lemma in r.transport_nouns or lemma in r.triggers
                 or head.lower_ in r.triggers)
 
 
@@ -298,9 +304,11 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
                 t.lemma_.lower() in r.announce_verbs for t in prev)
             # "flew ... on Tuesday", "planes bound for X on Tuesday" (the verb one above)
             upper = governing_verb(verb) if verb is not None else None
-            at_event = not announced and any(
+            # "since Trump took oath on January 20": the day of another event
+            mark = background_mark(verb, r.background_marks) if verb is not None else None
+            at_event = not announced and mark is None and any(
                 v is not None and _event_verb(v, sent, r) for v in (verb, upper))
-            since = span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+            since = (span.start > 0 and span.doc[span.start - 1].lower_ == "since") or mark == "since"
             (out.since_dates if since else out.dates).append(
                 DateMention(date_fact, span.root.i, at_event and not since, announced))
     for t, kind in triggers:
@@ -309,6 +317,9 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
             out.person_moved = True
         if any(_uncounted_group(ch, r) for ch in objects):
             out.group_moved = True
+    # a move in a clause of time of its own is another event ("after the US captured X and
+    # took him to New York")
+    verbs = [v for v in verbs if background_mark(v, r.background_marks) is None]
     out.origins, out.destinations = directions(sent, verbs)
     out.places = places_of(sent, verbs)
     has_country = bool(out.origins or out.destinations) or any(
