@@ -380,7 +380,29 @@ def test_kind_is_the_first_explicit_label(text: str, kind: str, extract_text) ->
                  (12, "Nigeria", "Ghana", "2026-03-05"), id="africa"),
     pytest.param("Germany handed 2 suspects over to Turkish authorities on Wednesday.",
                  (2, "Germany", "Turkey", "2026-03-04"), id="europe-authority-adjective"),
+    pytest.param("Panama has received the first U.S. flight carrying 60 deportees from other nations.",
+                 (60, "United States", "Panama", None), id="destination-as-subject-of-receive"),
+    pytest.param("On Sunday, the U.S. military deported 17 more suspected gang members to El Salvador.",
+                 (17, "United States", "El Salvador", "2026-03-01"), id="military-as-a-country"),
 ])
 def test_where_to_and_when(text: str, expected: tuple, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
     assert events and tuple(events[0][k] for k in ("count", "origin", "destination", "date")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Panama has received the first U.S. flight carrying 60 deportees from other nations.",
+                 (1, None), id="ordinal-before-a-compound-noun"),
+    pytest.param("Panama received 60 deportees from the United States on Wednesday. It was the first of "
+                 "three planned flights that were expected to total about 360 people.",
+                 (1, None), id="first-of-planned-flights-no-planned-total"),
+    pytest.param("Mexico sent 20 prisoners to the United States on Tuesday, the third such transfer, "
+                 "bringing the total to 80.",
+                 (3, 80), id="sequence-and-running-total"),
+    pytest.param("Mexico sent 20 prisoners to the United States on Tuesday. A fourth group could "
+                 "follow, officials said.",
+                 (None, None), id="could-follow-is-no-sequence"),
+])
+def test_sequence_and_total(text: str, expected: tuple, extract_text) -> None:
+    main = extract_text(text, PUBLISHED)["events"][0]
+    assert (main["sequence"], main["cumulative_total"]) == expected

@@ -74,11 +74,12 @@ def directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
     destinations: list[str] = []
     r = rules()
     for verb in verbs:
+        receiving = verb.lemma_.lower() in r.receiving_verbs
         for child in verb.children:
             if child.dep_ == "nsubj" or (child.dep_ == "compound" and verb.pos_ != "VERB"):
                 found = np_country(child)
                 if found:
-                    origins.append(found)
+                    (destinations if receiving and child.dep_ == "nsubj" else origins).append(found)
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "from"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":

@@ -21,6 +21,7 @@ from transfer_extract.record import CountFact, DateFact
 
 SUBTREE_MAX = 40  # tokens of a subtree looked at: a phrase, not a whole sentence without end
 PHRASE_MAX = 15  # tokens after a count looked at for the people it counts
+PHRASE_MODIFIERS = 5  # tokens between an ordinal and its noun looked at for a wave noun
 
 @dataclass(frozen=True)
 class PeopleCount:
@@ -116,12 +117,29 @@ def _event_verb(tok: Token, sent: Span, r: Rules) -> bool:
             or lemma in r.transport_verbs)
 
 
+def _of_a_wave(tok: Token, r: Rules) -> bool:
+    """Whether an ordinal numbers a wave: "the third group", "the second such transfer", a
+    wave noun inside its noun phrase ("the first U.S. flight carrying deportees", however the
+    parser joins it) or "the first of three flights"."""
+    ix = index_of(tok.doc)
+    head = tok.head
+    if head.lemma_.lower() in r.wave_nouns or head.head.lemma_.lower() in r.wave_nouns:
+        return True
+    if tok.i < head.i <= tok.i + PHRASE_MODIFIERS and any(
+            ix.lemmas[j] in r.wave_nouns for j in range(tok.i + 1, head.i)):
+        return True
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in r.wave_nouns
+               for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+
+
 def _hypothetical(tok: Token, r: Rules) -> bool:
-    """Whether `tok` belongs to a clause about what could or will happen ("a third group
-    could follow"), which is no wave that happened."""
+    """Whether `tok` belongs to a clause about what could, will or is expected to happen ("a
+    third group could follow", "flights expected to total about 360 people"), which is no wave
+    that happened."""
     verb = governing_verb(tok)
-    return verb is not None and any(
-        c.dep_ == "aux" and c.lower_ in r.future_modals for c in verb.children)
+    return verb is not None and (
+        any(c.dep_ == "aux" and c.lower_ in r.future_modals for c in verb.children)
+        or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in r.expectation_verbs))
 
 
 def _moved(tok: Token, sent: Span, r: Rules) -> bool:
@@ -267,9 +285,7 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
     peopled = not words.isdisjoint(r.peopled_words)
     own_counts = counts.within(sent)
     ordinals = [OrdinalMention(int(p.fact.value), p.span.root.i) for p in own_counts
-                if p.fact.kind == "ordinal"
-                and (p.span.root.head.lemma_.lower() in r.wave_nouns
-                     or p.span.root.head.head.lemma_.lower() in r.wave_nouns)
+                if p.fact.kind == "ordinal" and _of_a_wave(p.span.root, r)
                 and not _hypothetical(p.span.root, r)]
     if not triggers and not ((support and peopled) or ordinals):
         return None
@@ -285,7 +301,8 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
         if fact.kind == "ordinal":
             continue
         if fact.kind == "total":  # running totals are the counts extractor's call
-            out.totals.append(int(fact.value))
+            if not _hypothetical(span.root, r):
+                out.totals.append(int(fact.value))
         elif _people_count(span, fact, trigger_ids, r) and fact.value == int(fact.value):
             before = ix.text[sent.start_char:span.start_char]
             approx = bool(r.approximate_before.search(before)) or any(
