@@ -406,3 +406,32 @@ def test_where_to_and_when(text: str, expected: tuple, extract_text) -> None:
 def test_sequence_and_total(text: str, expected: tuple, extract_text) -> None:
     main = extract_text(text, PUBLISHED)["events"][0]
     assert (main["sequence"], main["cumulative_total"]) == expected
+
+
+# ---------------------------------------------------------------- reported or recalled
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    pytest.param("A former accountant for the cartel who was extradited from Mexico in 2019 was sentenced "
+                 "on Thursday to 22 years in prison.", "recalled", id="relative-clause-of-a-sentencing"),
+    pytest.param("Luis Rivas, who had been extradited from Peru to the United States, pleaded guilty on "
+                 "Tuesday.", "recalled", id="past-perfect-in-a-relative-clause"),
+    pytest.param("Peru extradited alleged drug lord Luis Rivas to the United States in 2019, and he was "
+                 "sentenced on Tuesday.", "recalled", id="move-dated-years-before"),
+    pytest.param("Peru extradited alleged drug lord Luis Rivas to the United States on Tuesday, "
+                 "officials said.", "reported", id="the-news-is-the-move"),
+    pytest.param("A plane carrying 50 migrants deported from the United States landed in Lima on Monday.",
+                 "reported", id="participle-of-the-people-moved-is-news"),
+])
+def test_reported_or_recalled(text: str, role: str, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and events[0]["role"] == role
+    assert all(e["role"] == "recalled" for e in events[1:])
+
+
+def test_sentencing_story_has_only_recalled_events(extract_text) -> None:
+    """Our fixture: a sentencing story whose only move is the defendant's extradition years ago."""
+    events = _events(extract_text, FIXTURES / "sentencing-recalls-old-extradition.txt")
+    assert events and {e["role"] for e in events} == {"recalled"}
+    assert (events[0]["kind"], events[0]["count"], events[0]["origin"], events[0]["date"]) == (
+        "extradition", 1, "Mexico", "2019")

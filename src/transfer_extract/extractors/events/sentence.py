@@ -69,6 +69,7 @@ class Sentence:
     person_moved: bool = False
     group_moved: bool = False  # people moved without a number ("dozens of cartel members")
     strict: bool = False  # a trigger, people and a country: this sentence alone reports an event
+    background: bool = False  # every trigger tells of an earlier move ("X, who was extradited in 2019")
 
 
 def _excluded(tok: Token, r: Rules) -> bool:
@@ -231,6 +232,8 @@ def _one_person(tok: Token, r: Rules) -> bool:
     suspected drug trafficker"; not a country, an organization or a thing."""
     if tok.lower_ in ("him", "her"):
         return True
+    if tok.lower_ in ("who", "whom"):  # "an accountant who was extradited", not "men who were"
+        return tok.head.dep_ == "relcl" and tok.head.head.tag_ not in ("NNS", "NNPS")
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in tok.children):
         return False
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "CARTEL", "LOC", "FAC") and tok.ent_type_ != "":
@@ -246,6 +249,8 @@ def patients(trigger: Token, kind: str) -> list[Token]:
     participle describes ("112 Indians deported from the US"), or what follows a noun
     ("the transfer of 26 prisoners", "the extradition of X")."""
     found = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ == "relcl":  # "the men that were deported": the noun the clause describes
+        found = [trigger.head if c.tag_ == "WDT" else c for c in found]
     bare = not found and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
     # a headline drops the auxiliary, and the parser may read the participle as a past tense:
     # only a state extradites or deports, so a person as its subject is the one moved
@@ -320,7 +325,8 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
             announced = (verb is not None and verb.lemma_.lower() in r.announce_verbs) or any(
                 t.lemma_.lower() in r.announce_verbs for t in prev)
             # "flew ... on Tuesday", "planes bound for X on Tuesday" (the verb one above)
-            upper = governing_verb(verb) if verb is not None else None
+            # (not over "and": "extradited X in 2019, and he was sentenced on Tuesday")
+            upper = governing_verb(verb) if verb is not None and verb.dep_ != "conj" else None
             # "since Trump took oath on January 20": the day of another event
             mark = background_mark(verb, r.background_marks) if verb is not None else None
             at_event = not announced and mark is None and any(
@@ -343,5 +349,19 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
         country_name(e.text) for e in ix.ents_in(sent) if e.label_ == "GPE")
     out.strict = bool(triggers) and bool(out.people or out.person_moved or out.group_moved) \
         and has_country
+    out.background = bool(triggers) and all(_background_move(t, r) for t, _ in triggers)
     return out
+
+
+def _background_move(tok: Token, r: Rules) -> bool:
+    """Whether a move verb tells of an earlier move, as background to other news: in a
+    relative clause about a person ("Ortiz, who was extradited in 2019, was sentenced"), in the
+    past perfect ("had been extradited"), or in a clause of time of its own."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.ent_type_ == "PERSON"):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        return True
+    return background_mark(tok, r.background_marks) is not None
 
