@@ -46,6 +46,7 @@ _FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 # a relative day ("the previous day", "that day") counts from the last date named in its
 # sentence or in this many sentences before it (a news paragraph)
 REFERENCE_SENTENCES = 2
+CLAUSE_CHARS = 400  # characters before a date looked at for its clause: a sentence may not end
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ def _sentence_starts(text: str) -> list[int]:
 def _clause_before(text: str, start: int) -> str:
     """The text of the sentence clause that ends at `start`: after a semicolon or a quotation
     mark ('"We will cooperate," she said on Tuesday': the quote's tense is not the date's)."""
-    head = text[_sentence_start(text, start):start]
+    head = text[max(_sentence_start(text, start), start - CLAUSE_CHARS):start]
     return head[max(head.rfind(c) for c in ';"\u201c\u201d') + 1:]
 
 

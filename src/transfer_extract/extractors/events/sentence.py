@@ -21,6 +21,7 @@ from transfer_extract.record import CountFact, DateFact
 
 SUBTREE_MAX = 40  # tokens of a subtree looked at: a phrase, not a whole sentence without end
 PHRASE_MAX = 15  # tokens after a count looked at for the people it counts
+HEDGE_CHARS = 40  # characters before a count looked at for a hedge ("more than", "about")
 PHRASE_MODIFIERS = 5  # tokens between an ordinal and its noun looked at for a wave noun
 
 @dataclass(frozen=True)
@@ -309,7 +310,7 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
             if not _hypothetical(span.root, r):
                 out.totals.append(int(fact.value))
         elif _people_count(span, fact, trigger_ids, r) and fact.value == int(fact.value):
-            before = ix.text[sent.start_char:span.start_char]
+            before = ix.text[max(sent.start_char, span.start_char - HEDGE_CHARS):span.start_char]
             approx = bool(r.approximate_before.search(before)) or any(
                 t.lower_ in r.approximate_numbers for t in span)
             out.people.append(PeopleCount(int(fact.value), span.root.i, approx))
