@@ -29,6 +29,18 @@ from transfer_extract.extractors.events import DocIndex, country_name, country_p
     ("El Salvador", "El Salvador"),
     ("Houston", None),
     ("Sinaloa", None),
+    ("India", "India"),
+    ("New Delhi", "India"),
+    ("Bangkok", "Thailand"),
+    ("the Philippines", "Philippines"),
+    ("Burma", "Myanmar"),
+    ("Türkiye", "Turkey"),
+    ("the Kremlin", "Russia"),
+    ("UAE", "United Arab Emirates"),
+    ("DR Congo", "Democratic Republic of the Congo"),
+    ("Asuncion", "Paraguay"),
+    ("Amritsar", None),
+    ("Dubai", None),
 ], ids=lambda v: str(v))
 def test_country_name(text: str, expected: str | None) -> None:
     assert country_name(text) == expected
@@ -41,6 +53,10 @@ def test_country_name(text: str, expected: str | None) -> None:
     ("Mexican authorities", "Mexico"),
     ("Salvadoran custody", "El Salvador"),
     ("El Salvador prison", "El Salvador"),
+    ("Thai authorities", "Thailand"),
+    ("Indian officials", "India"),
+    ("German prosecutors", "Germany"),
+    ("Moroccan territory", "Morocco"),
     ("American courtrooms", None),
     ("Mexican forward", None),
 ], ids=lambda v: str(v))
@@ -337,3 +353,85 @@ def test_look_alikes_are_no_move(text: str, extract_text) -> None:
 ])
 def test_kind_is_the_first_explicit_label(text: str, kind: str, extract_text) -> None:
     assert extract_text(text, PUBLISHED)["events"][0]["kind"] == kind
+
+
+# ---------------------------------------------------------------- where to and when
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("A plane carrying 80 Indians deported from the United States landed at the city airport "
+                 "in Amritsar on Sunday night.",
+                 (80, "United States", "India", "2026-03-01"), id="landed-at-a-site-in-a-city-on-a-night"),
+    pytest.param("A flight with 90 Venezuelan migrants deported from the US city of Phoenix arrived Friday "
+                 "to their home country.",
+                 (90, "United States", "Venezuela", "2026-03-06"), id="city-of-a-country-and-home-country"),
+    pytest.param("Thailand extradited 3 Chinese fugitives to China on Tuesday, Thai prosecutors said.",
+                 (3, "Thailand", "China", "2026-03-03"), id="thailand-to-china"),
+    pytest.param("A US plane deported 200 Indians to India since Trump took office on January 20, "
+                 "officials said on Monday.",
+                 (200, "United States", "India", None), id="since-clause-date-is-not-the-move"),
+    pytest.param("A flight with 50 Venezuelan migrants deported from the US arrived Friday in Caracas, "
+                 "two weeks after the United States captured a general and took him to New York.",
+                 (50, "United States", "Venezuela", "2026-03-06"), id="move-in-an-after-clause-is-another"),
+    pytest.param("Colombia extradited 4 suspects to Spain on Monday after they were arrested in Medellin "
+                 "in January.",
+                 (4, "Colombia", "Spain", "2026-03-02"), id="after-clause-arrest-keeps-the-move-day"),
+    pytest.param("Nigeria deported 12 Ghanaian nationals to Ghana on Thursday.",
+                 (12, "Nigeria", "Ghana", "2026-03-05"), id="africa"),
+    pytest.param("Germany handed 2 suspects over to Turkish authorities on Wednesday.",
+                 (2, "Germany", "Turkey", "2026-03-04"), id="europe-authority-adjective"),
+    pytest.param("Panama has received the first U.S. flight carrying 60 deportees from other nations.",
+                 (60, "United States", "Panama", None), id="destination-as-subject-of-receive"),
+    pytest.param("On Sunday, the U.S. military deported 17 more suspected gang members to El Salvador.",
+                 (17, "United States", "El Salvador", "2026-03-01"), id="military-as-a-country"),
+])
+def test_where_to_and_when(text: str, expected: tuple, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in ("count", "origin", "destination", "date")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Panama has received the first U.S. flight carrying 60 deportees from other nations.",
+                 (1, None), id="ordinal-before-a-compound-noun"),
+    pytest.param("Panama received 60 deportees from the United States on Wednesday. It was the first of "
+                 "three planned flights that were expected to total about 360 people.",
+                 (1, None), id="first-of-planned-flights-no-planned-total"),
+    pytest.param("Mexico sent 20 prisoners to the United States on Tuesday, the third such transfer, "
+                 "bringing the total to 80.",
+                 (3, 80), id="sequence-and-running-total"),
+    pytest.param("Mexico sent 20 prisoners to the United States on Tuesday. A fourth group could "
+                 "follow, officials said.",
+                 (None, None), id="could-follow-is-no-sequence"),
+])
+def test_sequence_and_total(text: str, expected: tuple, extract_text) -> None:
+    main = extract_text(text, PUBLISHED)["events"][0]
+    assert (main["sequence"], main["cumulative_total"]) == expected
+
+
+# ---------------------------------------------------------------- reported or recalled
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    pytest.param("A former accountant for the cartel who was extradited from Mexico in 2019 was sentenced "
+                 "on Thursday to 22 years in prison.", "recalled", id="relative-clause-of-a-sentencing"),
+    pytest.param("Luis Rivas, who had been extradited from Peru to the United States, pleaded guilty on "
+                 "Tuesday.", "recalled", id="past-perfect-in-a-relative-clause"),
+    pytest.param("Peru extradited alleged drug lord Luis Rivas to the United States in 2019, and he was "
+                 "sentenced on Tuesday.", "recalled", id="move-dated-years-before"),
+    pytest.param("Peru extradited alleged drug lord Luis Rivas to the United States on Tuesday, "
+                 "officials said.", "reported", id="the-news-is-the-move"),
+    pytest.param("A plane carrying 50 migrants deported from the United States landed in Lima on Monday.",
+                 "reported", id="participle-of-the-people-moved-is-news"),
+])
+def test_reported_or_recalled(text: str, role: str, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and events[0]["role"] == role
+    assert all(e["role"] == "recalled" for e in events[1:])
+
+
+def test_sentencing_story_has_only_recalled_events(extract_text) -> None:
+    """Our fixture: a sentencing story whose only move is the defendant's extradition years ago."""
+    events = _events(extract_text, FIXTURES / "sentencing-recalls-old-extradition.txt")
+    assert events and {e["role"] for e in events} == {"recalled"}
+    assert (events[0]["kind"], events[0]["count"], events[0]["origin"], events[0]["date"]) == (
+        "extradition", 1, "Mexico", "2019")

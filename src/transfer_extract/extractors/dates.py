@@ -9,8 +9,13 @@ Resolution rules (news copy):
   a future clause; "last year" / "this year" / "of last year" after it set the year, also for
   the months joined to it ("February and August last year");
 - "last year", "this month", "next year", "N years ago": from the publication date;
-- "yesterday" is the day before publication; "the previous day", "a day earlier" are the day
-  before the reference day of the sentence (the last day named in it or the sentence before);
+- "yesterday", "last night" are the day before publication; "the previous day", "the day
+  after" count from the reference day (the last day named in the sentence or the two before);
+  "the same day", "that day" are the reference day, null without one;
+- "a year earlier", "two weeks later", "the same month a year earlier" move the reference date
+  (of any granularity) by that much;
+- "last week" / "next week" are the month of that week (of its Thursday); "this week" is none;
+- a range of days in one month ("March 3-5, 2024", "3 to 5 March") is its first day;
 - durations ("the past year", "for three years", "in under a year"), ages and clock times are
   not dates; four-digit years count only in 1700-2099 and not before "percent" or a plural noun.
 Without a publication date, relative expressions keep `value: None` (and the caller warns).
@@ -38,6 +43,10 @@ from transfer_extract.extractors.numbers import parse_number
 from transfer_extract.record import DateFact
 
 _FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+# a relative day ("the previous day", "that day") counts from the last date named in its
+# sentence or in this many sentences before it (a news paragraph)
+REFERENCE_SENTENCES = 2
+CLAUSE_CHARS = 400  # characters before a date looked at for its clause: a sentence may not end
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,8 @@ class _Words:
     shifts: dict[str, int]
     day_words: dict[str, int]
     relative_days: dict[str, int]
+    anaphoric_days: dict[str, int]
+    directions: dict[str, int]
     units: dict[str, str]
     may_before: frozenset[str]
     pattern: re.Pattern[str]
@@ -70,6 +81,11 @@ def _words() -> _Words:
     year = r"(?:1[7-9]\d\d|20\d\d)(?!\d)"
     ordsuf = r"(?:st|nd|rd|th)?"
     number = r"(?:\d+|[A-Za-z]+(?:-[A-Za-z]+)?)"
+    # a part of a month or year, kept in the text of the date ("late February", "at the
+    # beginning of June", "mid-January"): it does not change the value
+    part = rf"(?:(?:(?i:{alternation(data['month_parts'])})(?:-|\s+))|(?i:early|late|mid)(?:-|\s+))?"
+    # the end of a range of days in one month ("March 3-5, 2024", "3 to 5 March"): the date is its first day
+    to_day = rf"(?:\s*(?:[-–]|to|through)\s*[0-3]?\d{ordsuf}(?![\d:]))?"
     # Where a match can start (a cheap test that spares trying every branch at every offset):
     # a digit, the initial of a month, weekday or shift word, or else only the start of a word.
     # Every branch then asks for its own left edge: no date word starts inside a word ("Blast
@@ -80,18 +96,23 @@ def _words() -> _Words:
     pattern = rf"""
         {start}(?:
         (?<![\w-])(?P<iso>{year}-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01]))(?![\w-])
-      | (?<!\w)(?:(?P<wd0>{wday}),?\s+)?(?:
-            (?P<m1>{month})\s+(?P<d1>[0-3]?\d){ordsuf}(?!\d)(?:(?:,\s*|\s+)(?P<y1>{year})|{yrel(1)})?
-          | (?<![\w.,$])(?P<d2>[0-3]?\d){ordsuf}\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year})|{yrel(2)})?
+      | (?<!\w)(?:(?:{shift}\s+)?(?P<wd0>{wday}),?\s+)?(?:
+            (?P<m1>{month})\s+(?P<d1>[0-3]?\d){ordsuf}(?!\d){to_day}(?:(?:,\s*|\s+)(?P<y1>{year})|{yrel(1)})?
+          | (?<![\w.,$])(?P<d2>[0-3]?\d){ordsuf}{to_day}\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year})|{yrel(2)})?
         )(?!\s*[:\d])
-      | (?<!\w)(?P<m3>{month})(?:\s+of)?,?\s+(?P<y3>{year})
-      | (?<!\w)(?:(?P<mshift>{shift})\s+)?(?P<m4>{month})(?!\s+\d){yrel(4)}?
+      | (?<!\w){part}(?P<m3>{month})(?:\s+of)?,?\s+(?P<y3>{year})
+      | (?<!\w){part}(?:(?P<mshift>{shift})\s+)?(?P<m4>{month})(?!\s+\d){yrel(4)}?
       | (?<!\w)(?:(?P<wshift>{shift})\s+)?(?P<wd>{wday})
       | (?<![\w-])(?P<dayword>(?i:{alternation(data['day_words'])}))(?![\w-])
       | (?<![\w-])(?P<relday>(?i:{alternation(data['relative_days'])}))(?![\w-])
+      | (?<![\w-])(?:(?i:the\s+same\s+)(?P<same>(?i:day|month))\s+)?(?P<rn>(?i:{number}))\s+
+            (?P<runit>(?i:{alternation(data['units'])}))\s+(?P<rdir>(?i:{alternation(data['relative_directions'])}))(?![\w-])
+      | (?<![\w-])(?P<anaday>(?i:{alternation(data['anaphoric_days'])}))(?![\w-])
+      | (?<![\w-])(?P<within>(?i:{alternation(data['within_phrases'])}))\s+(?P<wunit>(?i:year|month))(?![\w-])
       | (?<![\w-])(?P<ushift>(?i:last|this|next))\s+(?P<unit>(?i:year|month))(?![\w-])
+      | (?<![\w-])(?P<wkshift>(?i:last|next))\s+(?i:week)(?![\w-])
       | (?<![\w-])(?P<agon>(?i:{number}))\s+(?P<aunit>(?i:{alternation(data['units'])}))\s+(?i:ago)(?![\w-])
-      | (?<![\w$€£.,/])(?<!(?<!mid)-)(?P<year>{year})(?![\w/-]|[.,]\d)
+      | (?<![\w$€£.,/])(?<!(?<!mid)-)(?:(?i:early|late|mid)-?\s*)?(?P<year>{year})(?![\w/-]|[.,]\d)
         )
     """
     future = rf"(?<![\w'’])(?i:{alternation(data['future_cues'])})(?![\w])"
@@ -102,6 +123,8 @@ def _words() -> _Words:
         shifts=data["shift_words"],
         day_words=data["day_words"],
         relative_days=data["relative_days"],
+        anaphoric_days=data["anaphoric_days"],
+        directions=data["relative_directions"],
         units=data["units"],
         may_before=frozenset(data["may_needs_before"]),
         pattern=re.compile(pattern, re.VERBOSE),
@@ -160,7 +183,7 @@ def _sentence_starts(text: str) -> list[int]:
 def _clause_before(text: str, start: int) -> str:
     """The text of the sentence clause that ends at `start`: after a semicolon or a quotation
     mark ('"We will cooperate," she said on Tuesday': the quote's tense is not the date's)."""
-    head = text[_sentence_start(text, start):start]
+    head = text[max(_sentence_start(text, start), start - CLAUSE_CHARS):start]
     return head[max(head.rfind(c) for c in ';"\u201c\u201d') + 1:]
 
 
@@ -197,9 +220,46 @@ def _yshift(m: re.Match[str]) -> str | None:
     return m["yshift1"] or m["yshift2"] or m["yshift4"]
 
 
+def _week_month(pub: date, weeks: int) -> str:
+    """The month of the week `weeks` weeks from the one of `pub`: the month of its Thursday
+    (as ISO weeks are counted), so that a week across two months has the one of most of its days."""
+    thursday = pub - timedelta(days=pub.weekday()) + timedelta(days=3 + 7 * weeks)
+    return _fmt(thursday, "month")
+
+
+_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _from_reference(m: re.Match[str], ref: tuple[date, str] | None) -> tuple[str | None, str] | None:
+    """(value, granularity) of "a year earlier", "two days later", "the same month a year
+    earlier": the reference date (the last one named nearby) moved by that much, in the unit's
+    granularity or the one "the same day/month" names; value None without a reference as fine."""
+    w = _words()
+    n = parse_number(m["rn"])
+    if not isinstance(n, int) or n > 500:
+        return None
+    unit = w.units[m["runit"].lower()]
+    granularity = m["same"].lower() if m["same"] else ("day" if unit == "week" else unit)
+    if ref is None or _RANK[ref[1]] > _RANK[granularity]:
+        return None, granularity
+    n *= w.directions[m["rdir"].lower()]
+    base = ref[0]
+    if unit == "year":
+        moved = _day(base.year + n, base.month, base.day) or date(base.year + n, base.month, 28)
+    elif unit == "month":
+        y, mo = _shift_months(base.year, base.month, n)
+        moved = date(y, mo, min(base.day, calendar.monthrange(y, mo)[1]))
+    else:
+        moved = base + timedelta(days=n * (7 if unit == "week" else 1))
+    return _fmt(moved, granularity), granularity
+
+
 def _resolve(m: re.Match[str], pub: date | None, future: bool, ref: date | None,
-             inherited: int | None) -> tuple[str | None, str | None] | None:
-    """(value, granularity) of one match; None when the match names no date after all."""
+             inherited: int | None, anchor: tuple[date, str] | None = None,
+             ) -> tuple[str | None, str | None] | None:
+    """(value, granularity) of one match; None when the match names no date after all. `ref`
+    is the last day named nearby, `anchor` the last date of any granularity (as a date, with
+    its granularity)."""
     w = _words()
     if m["iso"]:
         y, mo, d = (int(p) for p in m["iso"].split("-"))
@@ -266,6 +326,19 @@ def _resolve(m: re.Match[str], pub: date | None, future: bool, ref: date | None,
         if base is None:
             return None, "day"
         return _fmt(base + timedelta(days=w.relative_days[_norm(m["relday"])]), "day"), "day"
+    if m["rn"]:
+        return _from_reference(m, anchor)
+    if m["anaday"]:
+        if ref is None:
+            return None, "day"
+        return _fmt(ref + timedelta(days=w.anaphoric_days[_norm(m["anaday"])]), "day"), "day"
+    if m["within"]:  # "earlier this year", "the end of the month": this one
+        unit = m["wunit"].lower()
+        if pub is None:
+            return None, unit
+        return (f"{pub.year:04d}", "year") if unit == "year" else (_fmt(pub, "month"), "month")
+    if m["wkshift"]:  # "last week": the month of that week ("this week" is the present one)
+        return (_week_month(pub, w.shifts[m["wkshift"].lower()]) if pub else None), "month"
     if m["ushift"]:
         unit = m["unit"].lower()
         if pub is None:
@@ -281,12 +354,14 @@ def _resolve(m: re.Match[str], pub: date | None, future: bool, ref: date | None,
             return None
         unit = w.units[m["aunit"].lower()]
         if pub is None:
-            return None, unit
+            return None, "month" if unit == "week" else unit
         if unit == "year":
             return f"{pub.year - n:04d}", "year"
         if unit == "month":
             y, mo = _shift_months(pub.year, pub.month, -n)
             return f"{y:04d}-{mo:02d}", "month"
+        if unit == "week":
+            return _week_month(pub, -n), "month"
         return _fmt(pub - timedelta(days=n), "day"), "day"
     return m["year"], "year"
 
@@ -297,9 +372,9 @@ def _skip(m: re.Match[str], text: str) -> bool:
     before = text[max(0, m.start() - 40):m.start()].rstrip()
     prev_word = re.search(r"([\w-]+)\W*$", before)
     prev = prev_word[1].lower() if prev_word else ""
-    if m["m4"] and m["m4"] == "May" and not m["mshift"] and not _yshift(m):
+    if m["m4"] and m["m4"] == "May" and not m["mshift"] and not _yshift(m) and m.start() == m.start("m4"):
         return prev.removeprefix("mid-") not in w.may_before
-    if m["ushift"] and prev in ("the", "a", "that", "every", "each", "per"):
+    if (m["ushift"] or m["wkshift"]) and prev in ("the", "a", "that", "every", "each", "per"):
         return True  # "the last year" is a duration
     if m["year"]:
         if w.not_after_year.match(text, m.end()):
@@ -334,24 +409,32 @@ def find_dates(text: str, published: date | None, doc: Doc | None = None) -> lis
         inherited[i] = year
     found: list[Found] = []
     last_day: tuple[int, date] | None = None  # (offset, day) of the last day-level date
+    last_any: tuple[int, date, str] | None = None  # the last date of any granularity
+    starts = _sentence_starts(text)
     for m, inh in zip(matches, inherited, strict=True):
         future = bool(w.future.search(_clause_before(text, m.start())))
         if m["wshift"] or m["mshift"]:
             future = future and w.shifts[_norm(m["wshift"] or m["mshift"])] >= 0
-        ref = None
-        if last_day is not None:
-            # the reference day: the last day named in this sentence or the one before
-            sent = _sentence_start(text, m.start())
-            if last_day[0] >= _sentence_start(text, max(sent - 2, 0)):
-                ref = last_day[1]
-        resolved = _resolve(m, published, future, ref, inh)
+        # the reference: the last date named in this sentence or the few before it
+        reach = starts[max(bisect.bisect_right(starts, m.start()) - 1 - REFERENCE_SENTENCES, 0)]
+        ref = last_day[1] if last_day is not None and last_day[0] >= reach else None
+        anchor = last_any[1:] if last_any is not None and last_any[0] >= reach else None
+        resolved = _resolve(m, published, future, ref, inh, anchor)
         if resolved is None:
             continue
         value, granularity = resolved
         found.append(Found(m.start(), m.end(), m.group(), value, granularity))
-        if value and granularity == "day":
-            last_day = (m.start(), date.fromisoformat(value))
+        if value and granularity:
+            last_any = (m.start(), _as_date(value), granularity)
+            if granularity == "day":
+                last_day = (m.start(), last_any[1])
     return found
+
+
+def _as_date(value: str) -> date:
+    """The first day of a date value of any granularity ("2025", "2025-02", "2025-02-27")."""
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
 
 
 def _counts_noun(doc: Doc, start: int, end: int) -> bool:

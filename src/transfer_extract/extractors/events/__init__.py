@@ -14,7 +14,9 @@ The package: `lexicon` (word rules and countries), `index` (what is read once pe
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 from spacy.tokens import Doc
@@ -28,6 +30,24 @@ from transfer_extract.extractors.events.sentence import read_sentence
 from transfer_extract.extractors.events.waves import group_waves
 
 __all__ = ["DocIndex", "country_name", "country_phrase", "extract", "rules"]
+
+
+RECENT_DAYS = 31  # a move dated entirely before this many days ahead of publication is no news
+
+
+def _long_before(value: str | None, published: date | None) -> bool:
+    """Whether a date value (a day, month or year) ends more than RECENT_DAYS before
+    publication ("was extradited in 2019" in a story of 2026)."""
+    if value is None or published is None:
+        return False
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        last = date(parts[0], 12, 31)
+    elif len(parts) == 2:
+        last = date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    else:
+        last = date(parts[0], parts[1], parts[2])
+    return last < published - timedelta(days=RECENT_DAYS)
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
@@ -54,6 +74,8 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     if day is not None and (main_event.date is None or (
             day.startswith(main_event.date) and len(day) > len(main_event.date))):
         main_event = replace(main_event, date=day)  # a day within "this year" says more
+    if all(s.background for s in lead) or _long_before(main_event.date, ctx.article.published):
+        main_event = replace(main_event, role="recalled")  # a sentencing story's old extradition
     recalled = []
     for wave in others:
         event = build_event(wave, story, main_event, "recalled")

@@ -11,6 +11,7 @@ from transfer_extract.extractors.events.lexicon import (
     country_name,
     country_phrase,
     name_key,
+    rules,
     strip_the,
 )
 
@@ -34,6 +35,19 @@ def np_country(tok: Token) -> str | None:
             found = np_country(child)
             if found:
                 return found
+    if tok.lemma_.lower() in rules().place_nouns:  # "the US city of Phoenix", "the Thai capital"
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod") and child.i < tok.i:
+                found = country_name(child.text) or countries().adjectives.get(name_key(child.text))
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i != tok.i:
+                        found = (country_name(obj.text) if obj.lemma_.lower() in rules().place_nouns
+                                 else np_country(obj)) or region_country(obj)
+                        if found:
+                            return found
     return None
 
 
@@ -43,15 +57,29 @@ def region_country(tok: Token) -> str | None:
     return countries().regions.get(name_key(text))
 
 
+def home_country(obj: Token, sent: Span) -> str | None:
+    """The country of "their home country", "their countries of origin": the nationality of
+    the people the sentence names ("231 Venezuelan migrants"), when it names one only."""
+    doc = obj.doc
+    phrase = doc[obj.left_edge.i:min(obj.right_edge.i, obj.i + 3) + 1].text.lower()
+    if not any(h in phrase for h in rules().home_nouns):
+        return None
+    found = {countries().adjectives.get(name_key(e.text)) or country_name(e.text)
+             for e in index_of(doc).ents_in(sent) if e.label_ == "NORP"} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
 def directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
     origins: list[str] = []
     destinations: list[str] = []
+    r = rules()
     for verb in verbs:
+        receiving = verb.lemma_.lower() in r.receiving_verbs
         for child in verb.children:
             if child.dep_ == "nsubj" or (child.dep_ == "compound" and verb.pos_ != "VERB"):
                 found = np_country(child)
                 if found:
-                    origins.append(found)
+                    (destinations if receiving and child.dep_ == "nsubj" else origins).append(found)
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "from"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -64,11 +92,20 @@ def directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
             g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children
             if g.dep_ in ("prep", "dative")]
         for prep in preps:
-            if prep.lower_ in ("to", "into", "in", "onto", "on"):
-                for obj in prep.children:
+            # a city under "to" is where they were taken, under "in" only after a verb of
+            # arriving ("landed in Amritsar"), not "arrested in Sinaloa"
+            arriving = verb.lemma_.lower() in r.arrival_verbs
+            city = prep.lower_ == "to" or (prep.lower_ == "in" and arriving)
+            if prep.lower_ in ("to", "into", "in", "onto", "on") or (prep.lower_ == "at" and arriving):
+                # "landed at the airport in Amritsar": the place of the site
+                objs = [o for o in prep.children if o.dep_ == "pobj"]
+                if arriving:
+                    objs += [o for site in objs for p in site.children if p.dep_ == "prep"
+                             and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+                for obj in objs:
                     if obj.dep_ == "pobj":
-                        found = np_country(obj) or (
-                            region_country(obj) if prep.lower_ == "to" else None)
+                        found = np_country(obj) or (region_country(obj) if city or arriving else None) or (
+                            home_country(obj, sent) if prep.lower_ == "to" else None)
                         if found:
                             destinations.append(found)
     lowers = index_of(sent.doc).lowers

@@ -132,3 +132,21 @@ def governing_verb(tok: Token) -> Token | None:
         if anc.pos_ in ("VERB", "AUX") and anc.dep_ != "prep":
             return anc
     return None
+
+
+def background_mark(verb: Token, marks: frozenset[str]) -> str | None:
+    """The subordinator of the clause `verb` belongs to when it is a finite clause of time of
+    its own ("since Trump took oath", "after the United States captured X and took him to New
+    York"): its moves and dates are another event's. A clause without its own subject ("after
+    being deported from the US") shares the move of the sentence and gives None."""
+    head = verb
+    for _ in range(MAX_CLIMB):
+        if head.dep_ != "conj" or head.head is head:
+            break
+        head = head.head
+    if head.dep_ != "advcl":
+        return None
+    mark = next((c.lower_ for c in head.children if c.dep_ == "mark" and c.lower_ in marks), None)
+    if mark is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return None
+    return mark

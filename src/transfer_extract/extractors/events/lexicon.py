@@ -39,6 +39,13 @@ class Rules:
     membership_words: frozenset[str]
     more_words: frozenset[str]
     future_modals: frozenset[str]
+    arrival_verbs: frozenset[str]  # "landed in Amritsar": the city is where they were taken
+    background_marks: frozenset[str]  # "since Trump took oath on January 20": another event
+    place_nouns: frozenset[str]  # "the US city of Phoenix"
+    home_nouns: tuple[str, ...]  # "to their home country"
+    day_parts: frozenset[str]  # "on Sunday night" dates the move, not a thing
+    receiving_verbs: frozenset[str]  # "Panama has received the flight": the subject is where to
+    expectation_verbs: frozenset[str]  # "were expected to total 360": no move that happened
     approximate_before: re.Pattern[str]
     approximate_numbers: frozenset[str]
     conditions: tuple[tuple[re.Pattern[str], str], ...]
@@ -76,6 +83,13 @@ def rules() -> Rules:
         membership_words=words("membership_words"),
         more_words=words("more_words"),
         future_modals=words("future_modals"),
+        arrival_verbs=words("arrival_verbs"),
+        background_marks=words("background_marks"),
+        place_nouns=words("place_nouns"),
+        home_nouns=tuple(w.lower() for w in data["home_nouns"]),
+        day_parts=words("day_parts"),
+        receiving_verbs=words("receiving_verbs"),
+        expectation_verbs=words("expectation_verbs"),
         approximate_before=re.compile(data["approximate_before"], re.IGNORECASE),
         approximate_numbers=words("approximate_numbers"),
         conditions=tuple((re.compile(c["pattern"], re.IGNORECASE), c["label"])

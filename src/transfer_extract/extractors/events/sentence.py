@@ -9,12 +9,20 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from transfer_extract.extractors.events.geography import directions, places_of
-from transfer_extract.extractors.events.index import OnDoc, ancestors, governing_verb, index_of
+from transfer_extract.extractors.events.index import (
+    OnDoc,
+    ancestors,
+    background_mark,
+    governing_verb,
+    index_of,
+)
 from transfer_extract.extractors.events.lexicon import Rules, country_name
 from transfer_extract.record import CountFact, DateFact
 
 SUBTREE_MAX = 40  # tokens of a subtree looked at: a phrase, not a whole sentence without end
 PHRASE_MAX = 15  # tokens after a count looked at for the people it counts
+HEDGE_CHARS = 40  # characters before a count looked at for a hedge ("more than", "about")
+PHRASE_MODIFIERS = 5  # tokens between an ordinal and its noun looked at for a wave noun
 
 @dataclass(frozen=True)
 class PeopleCount:
@@ -62,6 +70,7 @@ class Sentence:
     person_moved: bool = False
     group_moved: bool = False  # people moved without a number ("dozens of cartel members")
     strict: bool = False  # a trigger, people and a country: this sentence alone reports an event
+    background: bool = False  # every trigger tells of an earlier move ("X, who was extradited in 2019")
 
 
 def _excluded(tok: Token, r: Rules) -> bool:
@@ -110,12 +119,29 @@ def _event_verb(tok: Token, sent: Span, r: Rules) -> bool:
             or lemma in r.transport_verbs)
 
 
+def _of_a_wave(tok: Token, r: Rules) -> bool:
+    """Whether an ordinal numbers a wave: "the third group", "the second such transfer", a
+    wave noun inside its noun phrase ("the first U.S. flight carrying deportees", however the
+    parser joins it) or "the first of three flights"."""
+    ix = index_of(tok.doc)
+    head = tok.head
+    if head.lemma_.lower() in r.wave_nouns or head.head.lemma_.lower() in r.wave_nouns:
+        return True
+    if tok.i < head.i <= tok.i + PHRASE_MODIFIERS and any(
+            ix.lemmas[j] in r.wave_nouns for j in range(tok.i + 1, head.i)):
+        return True
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in r.wave_nouns
+               for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+
+
 def _hypothetical(tok: Token, r: Rules) -> bool:
-    """Whether `tok` belongs to a clause about what could or will happen ("a third group
-    could follow"), which is no wave that happened."""
+    """Whether `tok` belongs to a clause about what could, will or is expected to happen ("a
+    third group could follow", "flights expected to total about 360 people"), which is no wave
+    that happened."""
     verb = governing_verb(tok)
-    return verb is not None and any(
-        c.dep_ == "aux" and c.lower_ in r.future_modals for c in verb.children)
+    return verb is not None and (
+        any(c.dep_ == "aux" and c.lower_ in r.future_modals for c in verb.children)
+        or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in r.expectation_verbs))
 
 
 def _moved(tok: Token, sent: Span, r: Rules) -> bool:
@@ -153,7 +179,7 @@ def _describes_thing(span: Span, r: Rules) -> bool:
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma = head.lemma_.lower()
-    return not (lemma in r.wave_nouns or lemma in r.transport_nouns or lemma in r.triggers
+    return not (lemma in r.wave_nouns or lemma in r.day_parts or lemma in r.transport_nouns or lemma in r.triggers
                 or head.lower_ in r.triggers)
 
 
@@ -207,6 +233,8 @@ def _one_person(tok: Token, r: Rules) -> bool:
     suspected drug trafficker"; not a country, an organization or a thing."""
     if tok.lower_ in ("him", "her"):
         return True
+    if tok.lower_ in ("who", "whom"):  # "an accountant who was extradited", not "men who were"
+        return tok.head.dep_ == "relcl" and tok.head.head.tag_ not in ("NNS", "NNPS")
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in tok.children):
         return False
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "CARTEL", "LOC", "FAC") and tok.ent_type_ != "":
@@ -222,6 +250,8 @@ def patients(trigger: Token, kind: str) -> list[Token]:
     participle describes ("112 Indians deported from the US"), or what follows a noun
     ("the transfer of 26 prisoners", "the extradition of X")."""
     found = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ == "relcl":  # "the men that were deported": the noun the clause describes
+        found = [trigger.head if c.tag_ == "WDT" else c for c in found]
     bare = not found and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
     # a headline drops the auxiliary, and the parser may read the participle as a past tense:
     # only a state extradites or deports, so a person as its subject is the one moved
@@ -261,9 +291,7 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
     peopled = not words.isdisjoint(r.peopled_words)
     own_counts = counts.within(sent)
     ordinals = [OrdinalMention(int(p.fact.value), p.span.root.i) for p in own_counts
-                if p.fact.kind == "ordinal"
-                and (p.span.root.head.lemma_.lower() in r.wave_nouns
-                     or p.span.root.head.head.lemma_.lower() in r.wave_nouns)
+                if p.fact.kind == "ordinal" and _of_a_wave(p.span.root, r)
                 and not _hypothetical(p.span.root, r)]
     if not triggers and not ((support and peopled) or ordinals):
         return None
@@ -279,9 +307,10 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
         if fact.kind == "ordinal":
             continue
         if fact.kind == "total":  # running totals are the counts extractor's call
-            out.totals.append(int(fact.value))
+            if not _hypothetical(span.root, r):
+                out.totals.append(int(fact.value))
         elif _people_count(span, fact, trigger_ids, r) and fact.value == int(fact.value):
-            before = ix.text[sent.start_char:span.start_char]
+            before = ix.text[max(sent.start_char, span.start_char - HEDGE_CHARS):span.start_char]
             approx = bool(r.approximate_before.search(before)) or any(
                 t.lower_ in r.approximate_numbers for t in span)
             out.people.append(PeopleCount(int(fact.value), span.root.i, approx))
@@ -297,10 +326,13 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
             announced = (verb is not None and verb.lemma_.lower() in r.announce_verbs) or any(
                 t.lemma_.lower() in r.announce_verbs for t in prev)
             # "flew ... on Tuesday", "planes bound for X on Tuesday" (the verb one above)
-            upper = governing_verb(verb) if verb is not None else None
-            at_event = not announced and any(
+            # (not over "and": "extradited X in 2019, and he was sentenced on Tuesday")
+            upper = governing_verb(verb) if verb is not None and verb.dep_ != "conj" else None
+            # "since Trump took oath on January 20": the day of another event
+            mark = background_mark(verb, r.background_marks) if verb is not None else None
+            at_event = not announced and mark is None and any(
                 v is not None and _event_verb(v, sent, r) for v in (verb, upper))
-            since = span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+            since = (span.start > 0 and span.doc[span.start - 1].lower_ == "since") or mark == "since"
             (out.since_dates if since else out.dates).append(
                 DateMention(date_fact, span.root.i, at_event and not since, announced))
     for t, kind in triggers:
@@ -309,11 +341,28 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
             out.person_moved = True
         if any(_uncounted_group(ch, r) for ch in objects):
             out.group_moved = True
+    # a move in a clause of time of its own is another event ("after the US captured X and
+    # took him to New York")
+    verbs = [v for v in verbs if background_mark(v, r.background_marks) is None]
     out.origins, out.destinations = directions(sent, verbs)
     out.places = places_of(sent, verbs)
     has_country = bool(out.origins or out.destinations) or any(
         country_name(e.text) for e in ix.ents_in(sent) if e.label_ == "GPE")
     out.strict = bool(triggers) and bool(out.people or out.person_moved or out.group_moved) \
         and has_country
+    out.background = bool(triggers) and all(_background_move(t, r) for t, _ in triggers)
     return out
+
+
+def _background_move(tok: Token, r: Rules) -> bool:
+    """Whether a move verb tells of an earlier move, as background to other news: in a
+    relative clause about a person ("Ortiz, who was extradited in 2019, was sentenced"), in the
+    past perfect ("had been extradited"), or in a clause of time of its own."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.ent_type_ == "PERSON"):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        return True
+    return background_mark(tok, r.background_marks) is not None
 
