@@ -266,13 +266,16 @@ def _prepare_nothing(options: Options) -> None:
 
 
 def _fake_work(paths: list[str], options: Options) -> Iterator[tuple[int, dict[str, Any]]]:
-    """A line at once for each path, but a path named slow* hangs and die* kills its worker."""
+    """A line at once for each path, but a path named slow* hangs, die* kills its worker, and
+    after late* the task is done only a moment after its last line."""
     for n, path in enumerate(paths):
         if path.startswith("slow"):
-            time.sleep(600)
+            time.sleep(60)  # far past the limit of the tests
         if path.startswith("die"):
             os.kill(os.getpid(), signal.SIGKILL)
         yield n, {"source": {"path": path, "sha256": "x"}}
+        if path.startswith("late"):
+            time.sleep(0.3)
 
 
 @pytest.mark.parametrize(("names", "errors"), [
@@ -298,6 +301,19 @@ def test_the_pool_gives_every_article_exactly_one_line(names: list[str], errors:
         if name in errors:
             assert line["error"].startswith(f"{name}: ") and errors[name] in line["error"]
     assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+
+
+def test_a_task_sent_before_the_last_one_is_done_keeps_its_time_limit() -> None:
+    """The next task may go to a worker between its last line and its "done"; a slow article in
+    it still runs into the limit (and the one after it is not lost)."""
+    from transfer_extract.batch.pool import Pool
+
+    pool = Pool(1, Options(), 1.0, work=_fake_work, prepare=_prepare_nothing)
+    try:
+        got = dict(pool.run([[(0, "late")], [(1, "slow")], [(2, "b")]]))
+    finally:
+        pool.close()
+    assert sorted(got) == [0, 1, 2] and "time limit" in got[1]["error"] and "error" not in got[2]
 
 
 def test_the_pool_stops_when_workers_cannot_start() -> None:

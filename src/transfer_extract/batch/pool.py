@@ -63,6 +63,7 @@ class _Worker:
     process: BaseProcess
     conn: Connection
     ready: bool = False
+    busy: bool = False  # from sending a task to its "done" (which may come after its last line)
     task: list[tuple[int, str]] = field(default_factory=list)  # sent, without a line yet
     size: int = 0  # articles in the task as sent
     deadline: float = float("inf")
@@ -97,8 +98,8 @@ class Pool:
         left = sum(len(t) for t in tasks)
         while left:
             for w in self.workers:
-                if w.ready and not w.task and pending:
-                    w.task = pending.popleft()
+                if w.ready and not w.busy and pending:
+                    w.task, w.busy = pending.popleft(), True
                     w.size = len(w.task)
                     w.conn.send(w.task)
                     w.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
@@ -114,7 +115,7 @@ class Pool:
                     reason = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
                     left -= yield from self._failed(n, pending, f"the worker process processing it died ({reason};"
                                                     " out of memory?)")
-                elif w.task and time.monotonic() > w.deadline:
+                elif w.busy and time.monotonic() > w.deadline:
                     left -= yield from self._failed(
                         n, pending, f"took longer than the time limit of {self.timeout:g} s (raise it with --timeout)")
 
@@ -132,7 +133,7 @@ class Pool:
                         w.deadline = time.monotonic() + self.timeout
                     yield index, line
                 elif message[0] == "done":
-                    w.task, w.deadline = [], float("inf")
+                    w.busy, w.deadline = False, float("inf")
                 elif message[0] == "fatal":
                     _, kind, text = message
                     raise (ModelNotFoundError if kind == ModelNotFoundError.__name__ else TransferExtractError)(text)
