@@ -44,6 +44,7 @@ Kind = Literal["person", "organization"]
 SUBJECTS = ("nsubj", "nsubjpass")
 _NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _MODIFIERS = ("det", "compound", "amod", "poss", "nmod", "flat")
+_SUFFIX_WORDS = 6  # the longest run of a name's last words indexed for matching surnames
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ class Resolver:
         for name, _ in self.people:
             full = _words(name)
             self._by_name.setdefault(full, name)
-            for k in range(len(full)):
+            for k in range(max(len(full) - _SUFFIX_WORDS, 0), len(full)):
                 self._by_suffix.setdefault(full[k:], name)
         self.gender = self._genders()
 
@@ -278,7 +279,12 @@ class Resolver:
 
     def _proper(self, text: str, tok: Token) -> str | None:
         words = _words(text)
-        if words:  # the first person whose name ends with the words, or whose name they end with
+        if len(words) > _SUFFIX_WORDS:  # longer than any indexed suffix: rare enough to scan for
+            for name, _ in self.people:
+                full = _words(name)
+                if full[-len(words):] == words or words[-len(full):] == full:
+                    return name
+        elif words:  # the first person whose name ends with the words, or whose name they end with
             found = [n for n in (self._by_suffix.get(words),
                                  *(self._by_name.get(words[k:]) for k in range(len(words)))) if n]
             if found:
