@@ -3,8 +3,11 @@ all come back with a valid record (bench/linear.py shows the time grows linearly
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from transfer_extract.extractors.intervals import Intervals
 from transfer_extract.extractors.numbers import parse_number, parse_ordinal
 
 N = 2000
@@ -52,3 +55,47 @@ def test_parse_number_stays_finite(text: str, value: int | None) -> None:
 
 def test_parse_ordinal_of_a_huge_number_is_none() -> None:
     assert parse_ordinal("9" * 5000 + "th") is None and parse_ordinal("3rd") == 3
+
+
+# Shapes that took quadratic time or worse (seconds to minutes at a few kB): each must now come
+# back within a limit some ten times what it takes, far below what the quadratic code took.
+SLOW_BEFORE = 3000
+LIMIT_SECONDS = 20
+
+
+@pytest.mark.parametrize("unit", [
+    pytest.param('" ', id="quote-marks-and-spaces"),
+    pytest.param('"One two three four," said Ruiz, ', id="quotes-in-one-sentence"),
+    pytest.param("the Sinaloa Cartel ", id="one-organization-repeated"),
+    pytest.param("The Sinaloa Cartel denied it. The cartel said so. ", id="organization-and-anaphors"),
+    pytest.param("Mr. Ruiz arrived. She said she left. He said he stayed. ", id="pronouns"),
+    pytest.param("On January 5, 2024, 26 men and the 26 were sent. ", id="dates-and-counts"),
+    pytest.param("Ruiz and 26 prisoners and ", id="sentence-without-end"),
+])
+def test_adversarial_shape_in_linear_time(extract_text, unit: str) -> None:
+    text = (unit * (SLOW_BEFORE // len(unit) + 1))[:SLOW_BEFORE]
+    start = time.monotonic()
+    extract_text(text)
+    assert time.monotonic() - start < LIMIT_SECONDS
+
+
+RANGES = [(0, 4), (2, 3), (10, 20), (15, 16), (30, 30), (40, 100)]
+
+
+@pytest.mark.parametrize(("point", "held"), [
+    (0, True), (3, True), (4, False), (9, False), (10, True), (19, True), (20, False), (30, False), (99, True),
+    (100, False), (-1, False),
+], ids=lambda v: str(v))
+def test_intervals_hold_a_point_as_a_scan_would(point: int, held: bool) -> None:
+    assert Intervals(reversed(RANGES)).holds(point) is held
+    assert any(s <= point < e for s, e in RANGES) is held
+
+
+@pytest.mark.parametrize(("start", "end", "overlap"), [
+    (4, 10, False), (3, 5, True), (20, 30, False), (29, 31, True), (30, 31, False), (25, 41, True),
+    (100, 200, False), (-5, 0, False), (-5, 1, True),
+], ids=["gap", "end-of-one", "between", "around-an-empty-range", "at-an-empty-range", "into-one",
+        "after-all", "before-all", "start-of-the-first"])
+def test_intervals_overlap_a_range_as_a_scan_would(start: int, end: int, overlap: bool) -> None:
+    assert Intervals(RANGES).overlaps(start, end) is overlap
+    assert any(s < end and start < e for s, e in RANGES) is overlap

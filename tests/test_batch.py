@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
+import signal
+import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -14,13 +20,17 @@ from conftest import FIXTURE_ARTICLES, FIXTURES, check_record
 from transfer_extract.batch import (
     CHUNK,
     CHUNK_BYTES,
+    Done,
+    append_line,
     chunk_size,
     chunks,
+    open_out,
     published_from_name,
     read_done,
     run_batch,
     walk,
 )
+from transfer_extract.batch.work import Options
 from transfer_extract.cli import app
 
 runner = CliRunner()
@@ -82,16 +92,19 @@ def test_chunks_hold_at_most_chunk_bytes_of_text(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "kept", "done"), [
-    ("", "", set()),
-    ('{"source": {"sha256": "a"}}\n', '{"source": {"sha256": "a"}}\n', {"a"}),
-    ('{"source": {"sha256": "a"}}\n{"source": {"sha', '{"source": {"sha256": "a"}}\n', {"a"}),
-    ('{"source": {"path": "x", "sha256": null}, "error": "x: no such file"}\n', None, set()),
-], ids=["empty", "complete", "cut-short-last-line", "error-line-without-hash"])
+    ("", "", {}),
+    ('{"source": {"path": "a.txt", "sha256": "a"}}\n', None, {"a.txt": "a"}),
+    ('{"source": {"path": "a.txt", "sha256": "a"}}\n{"source": {"sha', '{"source": {"path": "a.txt", "sha256": "a"}}\n',
+     {"a.txt": "a"}),
+    ('{"source": {"path": "x", "sha256": null}, "error": "x: no such file"}\n', None, {"x": None}),
+    ('{"source": {"path": "a.txt", "sha256": "a"}}\n{"source": {"path": "a.txt", "sha256": "b"}}\n', None,
+     {"a.txt": "b"}),
+], ids=["empty", "complete", "cut-short-last-line", "error-line-without-hash", "newest-line-wins"])
 def test_read_done_drops_a_partial_last_line(tmp_path: Path, content: str, kept: str | None,
-                                             done: set[str]) -> None:
+                                             done: dict[str, str | None]) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text(content, "utf-8")
-    assert read_done(out) == done
+    assert read_done(out).paths == done
     assert out.read_text("utf-8") == (content if kept is None else kept)
 
 
@@ -107,7 +120,7 @@ def test_one_and_two_workers_give_the_same_lines(folder: Path, nlp) -> None:
 def test_resume_skips_what_is_done(folder: Path, nlp) -> None:
     paths = walk(folder)
     first = [e.line for e in list(run_batch(paths[:2]))[1:]]
-    done = {line["source"]["sha256"] for line in first}
+    done = Done({line["source"]["path"]: line["source"]["sha256"] for line in first})
     events = list(run_batch(paths, done=done))
     assert (events[0].total, events[0].skipped) == (len(paths) - 2, 2)
     assert [e.path for e in events[1:]] == list(map(str, paths[2:]))
@@ -193,12 +206,26 @@ def test_show_bad_file_is_one_line_error(tmp_path: Path, content: str, message: 
     assert result.exit_code == 1 and message in result.stderr and "Traceback" not in result.output
 
 
-def test_a_killed_batch_leaves_complete_lines_and_resume_finishes_it(tmp_path: Path, nlp) -> None:
-    import os
-    import signal
+def _group_gone(pgid: int, seconds: float) -> bool:
+    """Whether every process of the group `pgid` has ended (and been reaped) within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize(("sig", "workers", "code"), [
+    (signal.SIGTERM, "2", 130),
+    (signal.SIGKILL, "1", -signal.SIGKILL),
+], ids=["sigterm-to-the-group", "kill-9-the-parent"])
+def test_a_killed_batch_leaves_complete_lines_and_resume_finishes_it(tmp_path: Path, sig: int, workers: str,
+                                                                      code: int, nlp) -> None:
     import subprocess
     import sys
-    import time
 
     from conftest import ROOT
 
@@ -209,21 +236,183 @@ def test_a_killed_batch_leaves_complete_lines_and_resume_finishes_it(tmp_path: P
         with (root / f"{i:02d}.txt").open("a", encoding="utf-8") as fh:
             fh.write(f"\nNote {i}.\n")  # distinct content hashes
     out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, "-m", "transfer_extract", "batch", str(root), "--out", str(out), "--workers", "1"]
+    cmd = [sys.executable, "-m", "transfer_extract", "batch", str(root), "--out", str(out), "--workers", workers]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
         time.sleep(0.05)
-    proc.send_signal(signal.SIGTERM)
+    if sig == signal.SIGKILL:
+        proc.kill()  # the parent alone: its workers must not outlive it for long
+    else:
+        os.killpg(proc.pid, sig)  # the whole process group, as a service manager does
     _, err = proc.communicate(timeout=60)
-    lines = out.read_text("utf-8").splitlines()
-    assert proc.returncode == 130 and b"--resume" in err
-    assert 1 <= len(lines) < 10 and all(json.loads(line)["source"]["sha256"] for line in lines)
+    assert proc.returncode == code
+    assert sig == signal.SIGKILL or b"--resume" in err
+    assert _group_gone(proc.pid, 30), "a worker process outlived the batch"
     resumed = runner.invoke(app, ["batch", str(root), "--out", str(out), "--resume", "--workers", "1"])
     assert resumed.exit_code == 0, resumed.output
-    paths = [json.loads(line)["source"]["path"] for line in out.read_text("utf-8").splitlines()]
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    paths = [line["source"]["path"] for line in lines]
     assert sorted(paths) == sorted(str(p) for p in root.glob("*.txt")) and len(set(paths)) == 10
+    assert all(line["source"]["sha256"] and "error" not in line for line in lines)
+
+
+# --- faults: an article too slow, a worker that dies, files a batch cannot read ---------------
+
+def _prepare_nothing(options: Options) -> None:
+    """No model: the fake work below needs none."""
+
+
+def _fake_work(paths: list[str], options: Options) -> Iterator[tuple[int, dict[str, Any]]]:
+    """A line at once for each path, but a path named slow* hangs, die* kills its worker, and
+    after late* the task is done only a moment after its last line."""
+    for n, path in enumerate(paths):
+        if path.startswith("slow"):
+            time.sleep(60)  # far past the limit of the tests
+        if path.startswith("die"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        yield n, {"source": {"path": path, "sha256": "x"}}
+        if path.startswith("late"):
+            time.sleep(0.3)
+
+
+@pytest.mark.parametrize(("names", "errors"), [
+    (["a", "b", "slow", "c", "d"], {"slow": "time limit of 1 s"}),
+    (["a", "die", "b"], {"die": "died (killed by signal 9"}),
+    (["die", "slow", "a", "b"], {"die": "died", "slow": "time limit"}),
+    (["a", "b", "c"], {}),
+], ids=["a-slow-article-among-good-ones", "a-worker-killed", "both", "all-good"])
+def test_the_pool_gives_every_article_exactly_one_line(names: list[str], errors: dict[str, str]) -> None:
+    import multiprocessing
+
+    from transfer_extract.batch.pool import Pool
+
+    pool = Pool(2, Options(), 1.0, work=_fake_work, prepare=_prepare_nothing)
+    try:  # one task: the good articles of a failed task are retried one by one
+        got = list(pool.run([[(i, name) for i, name in enumerate(names)]]))
+    finally:
+        pool.close()
+    assert sorted(i for i, _ in got) == list(range(len(names)))
+    for i, line in got:
+        name = names[i]
+        assert (name in errors) == ("error" in line), line
+        if name in errors:
+            assert line["error"].startswith(f"{name}: ") and errors[name] in line["error"]
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+
+
+def test_a_task_sent_before_the_last_one_is_done_keeps_its_time_limit() -> None:
+    """The next task may go to a worker between its last line and its "done"; a slow article in
+    it still runs into the limit (and the one after it is not lost)."""
+    from transfer_extract.batch.pool import Pool
+
+    pool = Pool(1, Options(), 1.0, work=_fake_work, prepare=_prepare_nothing)
+    try:
+        got = dict(pool.run([[(0, "late")], [(1, "slow")], [(2, "b")]]))
+    finally:
+        pool.close()
+    assert sorted(got) == [0, 1, 2] and "time limit" in got[1]["error"] and "error" not in got[2]
+
+
+def test_the_pool_stops_when_workers_cannot_start() -> None:
+    from transfer_extract.batch.pool import Pool
+    from transfer_extract.errors import TransferExtractError
+
+    pool = Pool(1, Options(), 1.0, work=_fake_work, prepare=_die_at_start)
+    try:
+        with pytest.raises(TransferExtractError, match="while loading the model"):
+            list(pool.run([[(0, "a")]]))
+    finally:
+        pool.close()
+
+
+def _die_at_start(options: Options) -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_files_over_the_limit_are_error_lines_and_resume_goes_past_them(tmp_path: Path, nlp) -> None:
+    root = tmp_path / "articles"
+    root.mkdir()
+    shutil.copy(SMALL[0], root / "a.txt")
+    (root / "b-long.txt").write_text("Word " * 1000, "utf-8")  # 5,000 characters: decoded, then refused
+    (root / "c-huge.txt").write_text("Word " * 4000, "utf-8")  # more bytes than 4,000 characters can take
+    shutil.copy(SMALL[1], root / "d.txt")
+    limit = str(max(len(SMALL[0].read_text("utf-8")), len(SMALL[1].read_text("utf-8")), 4000))
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["batch", str(root), "--out", str(out), "--max-chars", limit, "--workers", "1"])
+    assert result.exit_code == 1, result.output
+    lines = {Path(line["source"]["path"]).name: line for line in map(json.loads, out.read_text("utf-8").splitlines())}
+    assert sorted(lines) == ["a.txt", "b-long.txt", "c-huge.txt", "d.txt"]
+    assert "error" not in lines["a.txt"] and "error" not in lines["d.txt"]
+    for name in ("b-long.txt", "c-huge.txt"):
+        assert f"the limit of {limit}" in lines[name]["error"] and "--max-chars" in lines[name]["error"]
+    assert "failures" in result.stdout and "c-huge.txt" in result.stdout
+    resumed = runner.invoke(app, ["batch", str(root), "--out", str(out), "--max-chars", limit, "--resume",
+                                  "--workers", "1", "--timeout", "0"])
+    assert resumed.exit_code == 0, resumed.output
+    assert len(out.read_text("utf-8").splitlines()) == 4
+
+
+@pytest.mark.parametrize(("line_for", "file", "finished"), [
+    (None, "same", False),
+    ("a.txt", "same", True),
+    ("copy-of-a.txt", "same", False),
+    ("a.txt", "edited", False),
+    ("a.txt", "unreadable-then", True),
+    ("a.txt", "fifo", True),
+    (None, "fifo", False),
+], ids=["no-line-yet", "done", "an-identical-copy-elsewhere", "edited-since", "error-line-without-content",
+        "now-a-fifo-is-not-opened", "a-fifo-without-a-line"])
+def test_resume_knows_an_article_by_path_and_content(tmp_path: Path, line_for: str | None, file: str,
+                                                     finished: bool) -> None:
+    path = tmp_path / "a.txt"
+    digest = hashlib.sha256(b"Mexico sent 26 men.").hexdigest()
+    if file == "fifo":
+        os.mkfifo(path)  # opening it would block: it must not be opened
+    else:
+        path.write_bytes(b"Mexico sent 26 men." + (b" And more." if file == "edited" else b""))
+    paths = {} if line_for is None else {
+        str(tmp_path / line_for): None if file == "unreadable-then" else digest}
+    assert Done(paths).finished(str(path)) is finished
+
+
+def test_a_second_batch_on_the_same_output_is_refused(tmp_path: Path) -> None:
+    from transfer_extract.errors import OutputError
+
+    out = tmp_path / "out.jsonl"
+    first = open_out(out)
+    try:
+        with pytest.raises(OutputError, match="another batch is writing it"):
+            open_out(out)
+        result = runner.invoke(app, ["batch", str(tmp_path), "--out", str(out), "--resume"])
+        assert result.exit_code == 1 and "another batch" in result.stderr and "Traceback" not in result.output
+    finally:
+        os.close(first)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_disk_is_one_clear_error() -> None:
+    from transfer_extract.errors import OutputError
+
+    fd = os.open("/dev/full", os.O_WRONLY)
+    try:
+        with pytest.raises(OutputError, match="out.jsonl: cannot write"):
+            append_line(fd, {"source": {}}, "out.jsonl")
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)],
+                         ids=["022", "002", "077"])
+def test_the_output_is_created_with_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    old = os.umask(umask)
+    try:
+        os.close(open_out(tmp_path / "out.jsonl"))
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.jsonl").stat().st_mode & 0o777 == mode
 
 
 def test_the_model_is_loaded_once_however_it_is_named(nlp) -> None:

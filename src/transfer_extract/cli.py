@@ -229,6 +229,9 @@ class Only(str, Enum):
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the cleanup is not interrupted again
     raise KeyboardInterrupt
 
 
@@ -248,6 +251,11 @@ def batch(
         help="Take the publication date from a YYYY-MM-DD in the file name.")] = False,
     model: Annotated[str | None, typer.Option(  # noqa: UP007
         help="Name of an installed spaCy pipeline.")] = None,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", min=1, help="Longer articles get an error line.")] = MAX_CHARS,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0, help="Seconds an article may take; a slower one gets an error line (0: no limit)."
+    )] = 60.0,
 ) -> None:
     """Process every article under a folder into one JSONL file, with a progress bar."""
     import signal
@@ -256,25 +264,32 @@ def batch(
     from transfer_extract.batch import ArticleDone, append_line, open_out, read_done, run_batch, walk
 
     paths = walk(articles_dir, pattern)
+    if out.is_dir():
+        raise OutputError(f"{out}: is a directory (--out needs a file name)")
     if out.exists() and out.stat().st_size and not resume:
         raise OutputError(f"{out}: already exists (use --resume to finish it)")
-    done = read_done(out) if resume else set()
+    fd = open_out(out)  # locked until the end: a second batch on it is refused
+    try:
+        done = read_done(out) if resume else None
+    except BaseException:
+        os.close(fd)
+        raise
     signal.signal(signal.SIGTERM, _on_sigterm)
-    fd = open_out(out)
     stats = {"articles": 0, "failures": 0, "skipped (already done)": 0, "time (s)": 0.0,
              "articles per second": 0.0, "events": 0, "cartels": 0, "officials": 0, "quotes": 0}
     failures: list[str] = []
     started = time.monotonic()
     progress = _Progress()
     events = run_batch(paths, workers=workers or os.cpu_count() or 1, done=done,
-                       name_dates=published_from_name, model=model)
+                       name_dates=published_from_name, model=model, max_chars=max_chars,
+                       timeout=timeout or None)
     try:
         for event in events:
             if not isinstance(event, ArticleDone):
                 stats["skipped (already done)"] = event.skipped
                 progress.start(event.total)
                 continue
-            append_line(fd, event.line)
+            append_line(fd, event.line, str(out))
             stats["articles"] += 1
             if event.error:
                 failures.append(event.error)

@@ -29,6 +29,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Literal
 
 from spacy.attrs import IDX, LOWER
@@ -36,12 +37,14 @@ from spacy.tokens import Doc, Token
 
 from transfer_extract.data import load_json
 from transfer_extract.extractors import Context, doc_text
+from transfer_extract.extractors.intervals import Intervals
 from transfer_extract.pipeline import name_words
 
 Kind = Literal["person", "organization"]
 SUBJECTS = ("nsubj", "nsubjpass")
 _NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _MODIFIERS = ("det", "compound", "amod", "poss", "nmod", "flat")
+_SUFFIX_WORDS = 6  # the longest run of a name's last words indexed for matching surnames
 
 
 @dataclass(frozen=True)
@@ -162,14 +165,46 @@ class Resolver:
             for m in rec.mentions:
                 mentions.append(Mention(rec.name, "organization", art.to_clean(m.start),
                                         art.to_clean(m.start) + len(m.text)))
-        taken = [(m.start, m.end) for m in mentions]
+        taken = Intervals((m.start, m.end) for m in mentions)
         for ent in self._orgs:
-            if not any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            if not taken.overlaps(ent.start_char, ent.end_char):
                 mentions.append(Mention(_strip_det(ent.text), "organization",
                                         ent.start_char, ent.end_char))
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._index()
         self.people = sorted({(m.name, m.title) for m in mentions if m.kind == "person"})
+        # the first person (in `people` order) whose name ends with a run of words, and whose
+        # whole name is a run of words: `_proper` matches either way without a scan of everyone
+        self._order = {name: i for i, name in enumerate(dict.fromkeys(n for n, _ in self.people))}
+        self._by_suffix: dict[tuple[str, ...], str] = {}
+        self._by_name: dict[tuple[str, ...], str] = {}
+        for name, _ in self.people:
+            full = _words(name)
+            self._by_name.setdefault(full, name)
+            for k in range(max(len(full) - _SUFFIX_WORDS, 0), len(full)):
+                self._by_suffix.setdefault(full[k:], name)
         self.gender = self._genders()
+
+    def _index(self) -> None:
+        """Lookups on `mentions` by offset, so that no resolution scans all of them."""
+        self._starts = [m.start for m in self.mentions]
+        self._reach = list(accumulate((m.end for m in self.mentions), max))
+        self._persons = [m for m in self.mentions if m.kind == "person"]
+        self._person_starts = [m.start for m in self._persons]
+        self._person_sents = [self._sentence_of(m.start) for m in self._persons]
+        # per gender, a pointer from a person mention back to one that may be compatible: a name
+        # that has got a gender never loses it, so a mention skipped once is skipped for good
+        self._skip = {g: list(range(len(self._persons))) for g in ("m", "f")}
+        self._subject: dict[int, bool] = {}
+        self._orgs_by: dict[str | None, _InOrder] = {}
+        for m in self.mentions:
+            if m.kind == "organization":
+                for key in (None, *dict.fromkeys(_words(m.name))):
+                    self._orgs_by.setdefault(key, _InOrder()).add(m)
+        self._roles_by: dict[str, _InOrder] = {}
+        for m in self._persons:
+            for word in dict.fromkeys(m.title.split()):
+                self._roles_by.setdefault(word, _InOrder()).add(m)
 
     # -- gender ------------------------------------------------------------------------------
     def _genders(self) -> dict[str, str]:
@@ -180,10 +215,8 @@ class Resolver:
         for n, names in sorted(self._people_by_sentence().items()):
             if len(names) != 1:
                 continue
-            (name,) = names
-            start, end, start_char, end_char = self.sents[n]
-            first = min(m.start for m in self.mentions
-                        if m.name == name and start_char <= m.start < end_char)
+            ((name, first),) = names.items()
+            start, end, _, _ = self.sents[n]
             counts = score.setdefault(name, [0, 0])
             for i in range(start, end):
                 if idxs[i] > first and lowers[i] in male:
@@ -203,14 +236,15 @@ class Resolver:
                 score.setdefault(m.name, [0, 0])[1] += 5
         return {n: ("m" if a > b else "f") for n, (a, b) in score.items() if a != b}
 
-    def _people_by_sentence(self) -> dict[int, set[str]]:
-        """The names of the people mentioned in each sentence that mentions any, by sentence number."""
-        names: dict[int, set[str]] = {}
+    def _people_by_sentence(self) -> dict[int, dict[str, int]]:
+        """The names of the people mentioned in each sentence that mentions any, by sentence
+        number, with the offset of each one's first mention there."""
+        names: dict[int, dict[str, int]] = {}
         for m in self.mentions:
             if m.kind == "person":
                 n = self._sentence_of(m.start)
                 if n >= 0 and m.start < self.sents[n][3]:
-                    names.setdefault(n, set()).add(m.name)
+                    names.setdefault(n, {}).setdefault(m.name, m.start)
         return names
 
     def compatible(self, name: str, pronoun: str) -> bool:
@@ -220,8 +254,10 @@ class Resolver:
 
     # -- resolution --------------------------------------------------------------------------
     def at(self, start: int, end: int) -> Mention | None:
-        """The known mention overlapping `start`..`end`, if any."""
-        return next((m for m in self.mentions if m.start < end and start < m.end), None)
+        """The known mention overlapping `start`..`end`, if any (the first, in text order)."""
+        k = bisect.bisect_left(self._starts, end)  # the mentions that start before `end`
+        first = bisect.bisect_right(self._reach, start)  # the first of them that reaches past `start`
+        return self.mentions[first] if first < k else None
 
     def resolve(self, tok: Token) -> str | None:
         """The canonical name `tok` (the head of a mention) refers to, or None."""
@@ -243,10 +279,16 @@ class Resolver:
 
     def _proper(self, text: str, tok: Token) -> str | None:
         words = _words(text)
-        for name, _ in self.people:
-            full = _words(name)
-            if words and (full[-len(words):] == words or words[-len(full):] == full):
-                return name
+        if len(words) > _SUFFIX_WORDS:  # longer than any indexed suffix: rare enough to scan for
+            for name, _ in self.people:
+                full = _words(name)
+                if full[-len(words):] == words or words[-len(full):] == full:
+                    return name
+        elif words:  # the first person whose name ends with the words, or whose name they end with
+            found = [n for n in (self._by_suffix.get(words),
+                                 *(self._by_name.get(words[k:]) for k in range(len(words)))) if n]
+            if found:
+                return min(found, key=self._order.__getitem__)
         if tok.ent_type_ == "ORG":
             return _strip_det(text)
         if tok.ent_type_ not in _NOT_SPEAKERS:
@@ -256,20 +298,47 @@ class Resolver:
     def _sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.sent_starts, offset) - 1
 
-    def _pronoun(self, tok: Token) -> str | None:
-        before = [m for m in self.mentions if m.kind == "person" and m.end <= tok.idx
-                  and self.compatible(m.name, tok.lower_)]
-        if not before:
-            return None
-        last_sent = self._sentence_of(before[-1].start)
-        group = [m for m in before if self._sentence_of(m.start) == last_sent]
-        chosen = group[0].name
-        for m in group:
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in SUBJECTS:
-                chosen = m.name
+    def _last_compatible(self, k: int, want: str) -> int:
+        """The last person mention before number `k` whose name is compatible with gender
+        `want`, or -1 (skipping, for good, the ones that are not)."""
+        skip = self._skip[want]
+        i, path = k - 1, []
+        while i >= 0:
+            if skip[i] != i:
+                path.append(i)
+                i = skip[i]
+            elif self.gender.get(self._persons[i].name, want) != want:
+                path.append(i)
+                skip[i] = i - 1
+                i -= 1
+            else:
                 break
-        if self._unnamed_between(before[-1].end, tok):
+        for j in path:
+            skip[j] = i
+        return i
+
+    def _is_subject(self, n: int) -> bool:
+        if n not in self._subject:
+            m = self._persons[n]
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            self._subject[n] = span is not None and span.root.dep_ in SUBJECTS
+        return self._subject[n]
+
+    def _pronoun(self, tok: Token) -> str | None:
+        want = "m" if tok.lower_ in self.words["male_pronouns"] else "f"
+        last = self._last_compatible(bisect.bisect_left(self._person_starts, tok.idx), want)
+        while last >= 0 and self._persons[last].end > tok.idx:  # a mention around the pronoun
+            last = self._last_compatible(last, want)
+        if last < 0:
+            return None
+        # the compatible mentions of the last sentence that has one: its subject, else its first
+        first = last
+        while first > 0 and self._person_sents[first - 1] == self._person_sents[last]:
+            first -= 1
+        group = [j for j in range(first, last + 1) if self._persons[j].end <= tok.idx
+                 and self.compatible(self._persons[j].name, tok.lower_)]
+        chosen = next((self._persons[j].name for j in group if self._is_subject(j)), self._persons[group[0]].name)
+        if self._unnamed_between(self._persons[last].end, tok):
             return None  # 'A mother of two waited outside. "...," she said': not the last name
         # What a pronoun was taken to mean is evidence for the next one ("she" ... "He").
         self.gender.setdefault(chosen, "m" if tok.lower_ in self.words["male_pronouns"] else "f")
@@ -293,11 +362,8 @@ class Resolver:
         return False
 
     def _recent_org(self, offset: int, noun: str | None) -> str | None:
-        for m in reversed(self.mentions):
-            if m.kind == "organization" and m.end <= offset and (
-                    noun is None or noun in _words(m.name)):
-                return m.name
-        return None
+        found = self._orgs_by.get(noun)
+        return found.last_before(offset) if found else None
 
     def _nominal(self, tok: Token) -> str | None:
         det = next((c for c in tok.lefts if c.dep_ == "det"), None)
@@ -309,9 +375,8 @@ class Resolver:
         if lemma in self.words["organization_nouns"]:
             return self._recent_org(tok.idx, lemma)
         if lemma in self.words["role_nouns"]:
-            for m in reversed(self.mentions):
-                if m.kind == "person" and m.end <= tok.idx and lemma in m.title.split():
-                    return m.name
+            found = self._roles_by.get(lemma)
+            return found.last_before(tok.idx) if found else None
         return None
 
     def _issuer(self, tok: Token) -> str | None:
@@ -330,3 +395,25 @@ class Resolver:
             if owner is not None:
                 return self.resolve(owner)
         return self._recent_org(tok.idx, None)
+
+
+class _InOrder:
+    """Mentions added in text order, asked for the last one before an offset."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.starts: list[int] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.mentions)
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.starts.append(m.start)
+
+    def last_before(self, offset: int) -> str | None:
+        """The name of the last mention (in text order) that ends at or before `offset`."""
+        for k in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
+            if self.mentions[k].end <= offset:
+                return self.mentions[k].name
+        return None

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.data import alternation, load_json
 from transfer_extract.extractors import Context, doc_text, token_texts
+from transfer_extract.extractors.intervals import Intervals
 from transfer_extract.extractors.numbers import parse_number, parse_ordinal
 from transfer_extract.record import CountFact
 
@@ -33,6 +34,9 @@ _ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(?:1[7-9]|20)\d\d$")
 _ANTECEDENT_CHARS = 500  # how far back the noun of "37 of them" is looked for
+# How far after a number its total cue is looked for: the total_after and total_pairs patterns
+# of counts.json match within the first 90 characters after it, plus the cue itself.
+_AFTER_CHARS = 200
 _EXCLUDED_ENTS = {"MONEY", "PERCENT", "QUANTITY", "TIME", "CARTEL"}  # CARTEL: "Barrio 18"
 _NOT_NAME_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE"}  # "Sinaloa, 14," is no age
 _MAX_AGE = 110
@@ -169,12 +173,12 @@ def _prev(doc: Doc, i: int, n: int = 1) -> Token | None:
     return doc[i - n] if i - n >= 0 else None
 
 
-def _not_a_count(group: Span, doc: Doc, date_spans: Sequence[tuple[int, int]]) -> bool:
+def _not_a_count(group: Span, doc: Doc, date_spans: Intervals) -> bool:
     """Numbers that are dates, money, percentages, measures, clock times, ages, durations,
     parts of names or phone numbers."""
     w = _words()
     first, last = group[0], group[-1]
-    if any(s < group.end_char and group.start_char < e for s, e in date_spans):
+    if date_spans.overlaps(group.start_char, group.end_char):
         return True
     if len(group) == 1 and _YEAR.match(first.text) and not (
             first.dep_ == "nummod" and first.head.tag_ == "NNS" and first.head.i > first.i):
@@ -298,7 +302,9 @@ def _is_total(group: Span, doc: Doc, sents: list[Span], sent_starts: list[int], 
     w = _words()
     sent = sents[bisect.bisect_right(sent_starts, group.start) - 1] if sents else doc[:]
     before = text[max(sent.start_char, group.start_char - 60):group.start_char]
-    after = text[group.end_char:sent.end_char]
+    # the cues after the number are within a clause's first words: never read the whole rest of
+    # a long sentence for each number in it
+    after = text[group.end_char:min(sent.end_char, group.end_char + _AFTER_CHARS)]
     if w.total_before.search(before) or w.total_after.search(after):
         return True
     if any(b.search(before) and a.search(after) for b, a in w.total_pairs):
@@ -333,10 +339,11 @@ def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[Co
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
     sent_starts = [s.start for s in sents]
     text = doc_text(doc)
+    dated = Intervals(date_spans)
     found: list[tuple[int, int, str, int, str | None, str, Token | None]] = []
     for i in _tokens(doc).ordinals:
         tok = doc[i]
-        if any(s < tok.idx + len(tok.text) and tok.idx < e for s, e in date_spans):
+        if dated.overlaps(tok.idx, tok.idx + len(tok.text)):
             continue
         value = parse_ordinal(tok.text)
         if value is None or not _ordinal_ok(tok, text):
@@ -349,7 +356,7 @@ def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[Co
         counted = _phrase(doc, tok.i + 1, head) if head is not None else None
         found.append((tok.idx, tok.idx + len(tok.text), tok.text, value, counted, "ordinal", head))
     for group in _number_groups(doc):
-        if _not_a_count(group, doc, date_spans):
+        if _not_a_count(group, doc, dated):
             continue
         value = parse_number(group.text)
         assert value is not None
@@ -359,6 +366,8 @@ def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[Co
             kind += "-alone"
         found.append((group.start_char, group.end_char, group.text, int(value), counted, kind, head))
     found.sort(key=lambda f: f[0])
+    starts = [f[0] for f in found]
+    people: dict[int, list[int]] = {}  # the counts of people so far, by value
     out: list[CountTuple] = []
     for n, (start, end, written, value, counted, kind, head) in enumerate(found):
         alone = kind.endswith("-alone")
@@ -367,26 +376,34 @@ def find_counts(doc: Doc, date_spans: Sequence[tuple[int, int]] = ()) -> list[Co
             # "the 37", "all three": that very group, so a count of the same value anywhere before;
             # for "all three" nothing else
             before = text[max(0, start - 4):start].lower()
-            near = [f for f in found[:n] if f[0] >= start - _ANTECEDENT_CHARS]
-            if before.endswith(("all ", "the ")):
-                near = [f for f in found[:n] if f[3] == value and f not in near] + near
-            counted = _antecedent(near, value, whole=before.endswith("all "))
+            near = found[bisect.bisect_left(starts, start - _ANTECEDENT_CHARS, 0, n):n]
+            same = people.get(value) if before.endswith(("all ", "the ")) else None
+            if same:
+                counted = found[same[-1]][4]
+            else:
+                counted = _antecedent(near, value, whole=before.endswith("all "))
+        if _of_people(found[n]):
+            people.setdefault(value, []).append(n)
         out.append((start, end, written, value, counted, kind))
     return out
+
+
+def _of_people(f: tuple[Any, ...]) -> bool:
+    """Whether the count `f` (as `find_counts` collects them) counts people."""
+    counted, kind, head = f[4], f[5], f[6]
+    if kind == "ordinal" or counted is None or head is None:
+        return False
+    return bool(head.lower_ in _words().person_nouns or head.ent_type_ == "NORP")
 
 
 def _antecedent(before: list[tuple[Any, ...]], value: int, whole: bool = False) -> str | None:
     """The counted phrase of the nearest earlier count of people with the same value, else
     (unless the number names a `whole` group: "all three") of the nearest earlier count of
     people."""
-    w = _words()
     same = [f for f in before if f[3] == value]
     for f in [*reversed(same), *([] if whole else reversed(before))]:
-        counted, kind, head = f[4], f[5], f[6]
-        if kind == "ordinal" or counted is None or head is None:
-            continue
-        if head.lower_ in w.person_nouns or head.ent_type_ == "NORP":
-            return counted
+        if _of_people(f):
+            return f[4]
     return None
 
 
@@ -396,12 +413,13 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     # dates are in original offsets; map the doc's tokens the same way to compare
     dates = ctx.found.get("dates", ())
     if dates:
+        dated = Intervals((d.start, d.end) for d in dates)
         toks = _tokens(doc)
         for idx, text in zip(toks.idxs, toks.texts, strict=True):
             if text.isalpha() or not any(c.isdigit() for c in text):
                 continue  # only numbers written in digits are parts of dates
             span = article.span(idx, idx + len(text))
-            if any(d.start < span.end and span.start < d.end for d in dates):
+            if dated.overlaps(span.start, span.end):
                 date_spans.append((idx, idx + len(text)))
     facts = []
     for start, end, _text, value, counted, kind in find_counts(doc, date_spans):

@@ -9,6 +9,7 @@ Mentions come from four rules, all driven by data/cartels.json:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -223,19 +224,26 @@ def _later(doc: Doc, matches: list[tuple[str, int, int]], named: list[_Mention])
     """Short names and "the cartel" that refer to the one organization named just before."""
     found = []
     used = {i for m in named for i in range(m.start, m.end)}
+    # `named` do not overlap and are sorted, so their ends are sorted too: the mentions before a
+    # token are a prefix, found by bisection (a scan of all of them per match is quadratic)
+    ends = [m.end for m in named]
+    first_end: dict[str, int] = {}  # where each name's first mention ends
+    for m in named:
+        first_end.setdefault(m.name, m.end)
     for label, start, end in matches:
         if label not in ("SHORT", "ANAPHOR") or not used.isdisjoint(range(start, end)):
             continue
-        before = [m for m in named if m.end <= start]
         if label == "SHORT":
             name = _short().get(_key(doc[start:end].text))
             prev = doc[start - 1].lower_ if start else ""
             nxt = doc[end].lower_ if end < len(doc) else ""
-            if name in {m.name for m in before} and prev not in PLACE_WORDS and nxt not in PLACE_AFTER \
+            named_before = name is not None and first_end.get(name, start + 1) <= start
+            if named_before and prev not in PLACE_WORDS and nxt not in PLACE_AFTER \
                     and not (nxt[:1].isupper() and doc[end].is_alpha):
                 found.append(_Mention(start, end, name, 3))
         else:
-            near = {m.name for m in before if start - m.end <= ANAPHOR_WINDOW}
+            near_from = bisect.bisect_left(ends, start - ANAPHOR_WINDOW)
+            near = {m.name for m in named[near_from:bisect.bisect_right(ends, start)]}
             modifier = end < len(doc) and (doc[end - 1].dep_ == "compound" or doc[end].lower_ in MODIFIED)
             if len(near) == 1 and not modifier:
                 found.append(_Mention(start, end, near.pop(), 3))

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from transfer_extract.data import load_json
 from transfer_extract.extractors import Context
 from transfer_extract.extractors.coref import token_lowers, word_ids
+from transfer_extract.extractors.intervals import Intervals
 from transfer_extract.record import Span
 
 _DEPS = ("nsubj", "nsubjpass", "poss")
@@ -32,7 +33,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     words = load_json("coref.json")
     pronouns = {*words["male_pronouns"], *words["female_pronouns"]}
     resolver = ctx.resolver(doc)
-    quoted = [(q.start, q.end) for q in ctx.quote_pieces(doc).pieces]
+    quoted = Intervals((q.start, q.end) for q in ctx.quote_pieces(doc).pieces)
     found: dict[str, list[Span]] = {}
     roles = word_ids(doc, words["role_nouns"])
     ids = word_ids(doc, pronouns) | roles
@@ -41,7 +42,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             continue  # a set lookup first: most tokens are no pronoun
         tok = doc[i]
         if lower in roles:
-            if _bare_title(tok) and not any(s <= tok.idx < e for s, e in quoted):
+            if _bare_title(tok) and not quoted.holds(tok.idx):
                 name = resolver.resolve(tok)
                 if name is not None:
                     start = doc[i - 1].idx
@@ -49,7 +50,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             continue
         if (tok.pos_ == "PRON" and tok.dep_ in _DEPS
                 and "Acc" not in tok.morph.get("Case")
-                and not any(s <= tok.idx < e for s, e in quoted)):
+                and not quoted.holds(tok.idx)):
             name = resolver.resolve(tok)
             if name is not None:
                 found.setdefault(name, []).append(ctx.article.span(tok.idx, tok.idx + len(tok.text)))

@@ -28,15 +28,18 @@ fragment inside the writer's own sentence, is marked `partial`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from spacy.attrs import IDX, IS_SPACE
 from spacy.tokens import Doc, Token
 
 from transfer_extract.data import load_json, load_lines
 from transfer_extract.extractors import Context, doc_text
 from transfer_extract.extractors.coref import SUBJECTS, Resolver, name_phrase
+from transfer_extract.extractors.intervals import Intervals
 from transfer_extract.record import Quote
 
 _DOUBLE = "\u201c\u201d\""
@@ -173,20 +176,21 @@ def find_pieces(text: str, warn: list[str]) -> list[_Piece]:
 
 
 def _bounds(text: str, ps: int, pe: int, pieces: list[_Piece]) -> list[int]:
-    """Sentence starts in the paragraph `ps`..`pe`, with quotation interiors masked."""
+    """Sentence starts in the paragraph `ps`..`pe`, with quotation interiors masked (`pieces`:
+    the quotations that start in the paragraph)."""
     masked = list(text[ps:pe])
     for q in pieces:
-        if ps <= q.start < pe:
-            for i in range(q.start, min(q.end, pe)):
-                masked[i - ps] = "Q"
-            if q.inner.rstrip().endswith(".") and q.end <= pe:
-                masked[q.end - 1 - ps] = "."
+        for i in range(q.start, min(q.end, pe)):
+            masked[i - ps] = "Q"
+        if q.inner.rstrip().endswith(".") and q.end <= pe:
+            masked[q.end - 1 - ps] = "."
     flat = "".join(masked)
     abbrev = set(_settings()["abbreviations"])
     starts = [ps]
+    runs = [m.start() for m in re.finditer(r"\S+", flat)]  # where each word (run of non-spaces) starts
     for m in re.finditer(r"[.!?][)\]]*\s+(?=[A-Z\u201c\"\u2018'Q\u00bf\u00a1])", flat):
-        word = re.search(r"(\S+)$", flat[: m.start() + 1])
-        w = word.group(1) if word else ""
+        # the word that ends with the mark (a mark ends a run, so each run is read once)
+        w = flat[runs[bisect.bisect_right(runs, m.start()) - 1]:m.start() + 1]
         if re.fullmatch(r"(?:[A-Za-z]\.)+", w) or w[:-1].lower() in abbrev:
             continue
         starts.append(ps + m.end())
@@ -261,7 +265,7 @@ def _introducer(doc: Doc, ps: int, pe: int) -> tuple[Token | None, str | None]:
     span = doc.char_span(ps, pe, alignment_mode="expand")
     if span is None:
         return None, None
-    sent = list(span.sents)[-1]
+    sent = doc[span.end - 1].sent  # the last sentence of the span (span.sents reads them all)
     nouns = set(_settings()["speech_nouns"])
     verbs = set(load_lines("reporting_verbs.txt"))
     cue = next((t.lemma_.lower() for t in sent if t.lemma_.lower() in nouns and t.pos_ == "NOUN"),
@@ -277,21 +281,29 @@ def _attribute(doc: Doc, pieces: list[_Piece], paras: list[tuple[int, int]],
                resolver: Resolver) -> None:
     text = doc_text(doc)
     # sentence starts of the paragraphs that hold a quotation (the others are not looked at)
-    bounds = {p: _bounds(text, *paras[p], pieces) for p in sorted({q.para for q in pieces})}
-    inside = [(q.start, q.end) for q in pieces]
+    by_para: dict[int, list[_Piece]] = {}
+    for q in pieces:
+        by_para.setdefault(q.para, []).append(q)
+    bounds = {p: _bounds(text, *paras[p], qs) for p, qs in by_para.items()}
+    inside = Intervals((q.start, q.end) for q in pieces)
+    window = _settings()["cue_window_chars"]
+    # the tokens never read for a cue: spaces and the words inside a quotation
+    skip = [bool(space) or inside.holds(idx) for idx, space in doc.to_array([IDX, IS_SPACE]).tolist()] \
+        if len(doc) else []
 
     def outside(a: int, b: int) -> list[Token]:
         span = doc.char_span(a, b, alignment_mode="contract") if b > a else None
         if span is None:
             return []
-        return [t for t in span if not t.is_space
-                and not any(s <= t.idx < e for s, e in inside)]
+        return [doc[i] for i in range(span.start, span.end) if not skip[i]]
 
     for q in pieces:
         ps, pe = paras[q.para]
         starts = bounds[q.para]
-        s_start = max(b for b in starts if b <= q.start)
-        s_end = min([b for b in starts if b >= q.end] + [pe])
+        # the quote's sentence, but never more than `window` characters on either side
+        s_start = max(starts[bisect.bisect_right(starts, q.start) - 1], q.start - window)
+        k = bisect.bisect_left(starts, q.end)
+        s_end = min(starts[k] if k < len(starts) else pe, pe, q.end + window)
         subj, cue = None, None
         ends_sentence = q.inner.rstrip().endswith(".")
         if not ends_sentence or text[q.end:q.end + 2].strip()[:1].islower():
@@ -327,18 +339,46 @@ def _merge(text: str, pieces: list[_Piece]) -> list[_Piece]:
     return out
 
 
-def _someone_else(doc: Doc, resolver: Resolver, donor: _Piece, end: int) -> bool:
+_STOP = re.compile(r"[.!?][\"\u201d\u2019')]*\s")
+
+
+class _Names:
+    """The names in `doc` by offset, for asking whether someone else is named in a stretch:
+    the resolver's mentions, and the persons and organizations the parser tagged."""
+
+    def __init__(self, doc: Doc, resolver: Resolver) -> None:
+        named = sorted([*((m.start, m.name) for m in resolver.mentions),
+                        *((e.start_char, e.text) for e in doc.ents if e.label_ in ("PERSON", "ORG"))])
+        self.starts = [start for start, _ in named]
+        self.names = [name for _, name in named]
+        self.text = doc_text(doc)
+        self._stops: dict[int, int | None] = {}
+
+    def sentence_end(self, start: int) -> int | None:
+        """The end of the first sentence end at or after `start` (searched once per offset)."""
+        if start not in self._stops:
+            stop = _STOP.search(self.text, start)
+            self._stops[start] = stop.end() if stop else None
+        return self._stops[start]
+
+    def other(self, start: int, end: int, names: set[str]) -> bool:
+        """Whether a name not in `names` starts in `start`..`end`."""
+        k = bisect.bisect_left(self.starts, start)
+        while k < len(self.starts) and self.starts[k] < end:
+            if self.names[k] not in names:
+                return True
+            k += 1
+        return False
+
+
+def _someone_else(names: _Names, donor: _Piece, end: int) -> bool:
     """Whether a person or organization other than `donor`'s speaker is named after the
     donor quote's sentence and before `end`."""
-    names = {donor.speaker} if donor.speaker else set()
+    speaker = {donor.speaker} if donor.speaker else set()
     start = max(donor.end, donor.mention[1] if donor.mention else 0)
-    stop = re.compile(r"[.!?][\"\u201d\u2019')]*\s").search(doc_text(doc), start, end)
-    start = stop.end() if stop else end  # from the end of the donor's own sentence
-    for m in resolver.mentions:
-        if start <= m.start < end and m.name not in names:
-            return True
-    return any(start <= e.start_char < end and e.label_ in ("PERSON", "ORG")
-               and e.text not in names for e in doc.ents)
+    stop = names.sentence_end(start)
+    start = stop if stop is not None and stop <= end else end  # from the end of the donor's own sentence
+    return names.other(start, end, speaker)
 
 
 def _continue(doc: Doc, quotes: list[_Piece], paras: list[tuple[int, int]],
@@ -347,29 +387,64 @@ def _continue(doc: Doc, quotes: list[_Piece], paras: list[tuple[int, int]],
     the paragraph is nothing but the quotation, of the paragraph before."""
     last_in_para: dict[int, _Piece] = {}
     text = doc_text(doc)
+    words = _Words(text, paras)
+    quoted_paras = {o.para for o in quotes}
+    names = _Names(doc, resolver)
     for q in quotes:
         if q.cue is None:
             donor = last_in_para.get(q.para)
             ps, pe = paras[q.para]
-            alone = not re.search(r"\w", text[ps:q.start] + text[q.end:pe]) or (
-                q.end > pe)
-            before = text[ps:q.start].rstrip()
-            if donor is None and re.search(r"\w", before) and before.endswith((".", ":", "!", "?")):
+            first, last = words.first_and_last(q.para)
+            alone = not (first < q.start or last >= q.end) or q.end > pe
+            before = _last_char(text, ps, q.start)
+            if donor is None and first < q.start and before in (".", ":", "!", "?"):
                 # 'Bondi said the transfer was historic. "These defendants will answer ...'
                 _introduced(doc, q, ps, q.start, resolver)
             elif donor is None and alone and q.para > 0:
                 donor = last_in_para.get(q.para - 1)
-                if donor is None and not any(o.para == q.para - 1 for o in quotes):
+                if donor is None and q.para - 1 not in quoted_paras:
                     _introduced(doc, q, *paras[q.para - 1], resolver)
-            if donor is not None and _someone_else(doc, resolver, donor, q.start):
+            if donor is not None and _someone_else(names, donor, q.start):
                 donor = None  # "…," Ruiz said. Lopez disagreed: "…" is not Ruiz's
             if donor is not None and donor.cue is not None:
                 q.subject, q.cue, q.speaker, q.mention = (donor.subject, donor.cue,
                                                           donor.speaker, donor.mention)
         if q.cue is not None:
-            for p, (ps, _) in enumerate(paras):
-                if q.para <= p and ps < q.end:
-                    last_in_para[p] = q
+            p = q.para  # the paragraphs the quote reaches into
+            while p < len(paras) and paras[p][0] < q.end:
+                last_in_para[p] = q
+                p += 1
+
+
+_WORD = re.compile(r"\w")
+
+
+class _Words:
+    """Where the first and the last word character of each paragraph are, found once each."""
+
+    def __init__(self, text: str, paras: list[tuple[int, int]]) -> None:
+        self.text, self.paras = text, paras
+        self._found: dict[int, tuple[float, float]] = {}
+
+    def first_and_last(self, p: int) -> tuple[float, float]:
+        """The offsets of the first and the last word character of paragraph `p` (inf and
+        -inf when it has none)."""
+        if p not in self._found:
+            ps, pe = self.paras[p]
+            first = _WORD.search(self.text, ps, pe)
+            last = _WORD.search(self.text[ps:pe][::-1])
+            self._found[p] = (first.start() if first else float("inf"),
+                              pe - 1 - last.start() if last else float("-inf"))
+        return self._found[p]
+
+
+def _last_char(text: str, start: int, end: int) -> str:
+    """The last character of `text[start:end]` that is not a space ("" if none): what
+    `text[start:end].rstrip()[-1:]` gives, without copying the text."""
+    i = end
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > start else ""
 
 
 def _introduced(doc: Doc, q: _Piece, start: int, end: int, resolver: Resolver) -> None:
@@ -385,7 +460,7 @@ def _partial(text: str, q: _Piece, min_words: int) -> bool:
     if len(words) < min_words:
         return True
     first = next((c for c in q.inner if c.isalpha()), "")
-    before = text[:q.start].rstrip()[-1:]
+    before = _last_char(text, 0, q.start)
     if first.islower():
         return True  # a fragment worked into the writer's sentence
     return before.isalnum() and not q.inner.rstrip().endswith((".", "?", "!", ","))
