@@ -85,11 +85,23 @@ def place(groups: list[list[Report]]) -> list[_Placed]:
         routes.setdefault(item.route, []).append(item)
     keyed: list[tuple[str, int, _Placed]] = []
     for route in routes.values():
-        ordered = sorted((x for x in route if x.date), key=lambda x: x.date or "")
-        sequenced = [x for x in route if not x.date and _top(x.fields["sequence"])]
-        for x in sorted(sequenced, key=lambda x: _top(x.fields["sequence"])):
-            ordered.insert(min(_top(x.fields["sequence"]) - 1, len(ordered)), x)  # "the second"
+        dated = sorted((x for x in route if x.date), key=lambda x: x.date or "")
+        sequenced = sorted((x for x in route if not x.date and _top(x.fields["sequence"])),
+                           key=lambda x: _top(x.fields["sequence"]))
+        ordered: list[_Placed] = []
+        taken = 0
+        for x in sequenced:  # "the second transfer" goes second
+            while len(ordered) < _top(x.fields["sequence"]) - 1 and taken < len(dated):
+                ordered.append(dated[taken])
+                taken += 1
+            ordered.append(x)
+        ordered += dated[taken:]
         ordered += [x for x in route if not x.date and not _top(x.fields["sequence"])]
+        following: list[str | None] = [None] * len(ordered)  # the date of the next dated wave
+        upcoming: str | None = None
+        for i in range(len(ordered) - 1, -1, -1):
+            upcoming = ordered[i].date or upcoming
+            following[i] = upcoming
         running: tuple[int, int, int] | None = (0, 0, 0)
         for i, x in enumerate(ordered):
             counts = [v.value for v in x.fields["count"].values]
@@ -101,7 +113,7 @@ def place(groups: list[list[Report]]) -> list[_Placed]:
                 running = (running[0] + counts[0], running[1] + min(counts), running[2] + max(counts))
             if running is not None:
                 x.running, x.low, x.high = running
-            key = x.date or next((n.date for n in ordered[i:] if n.date), None) or "9999"
+            key = following[i] or "9999"
             keyed.append((key, 0 if x.placed else 1, x))
     keyed.sort(key=lambda k: (k[0], k[1]))  # stable: a route's undated waves stay before their successor
     return [x for _, _, x in keyed]
@@ -126,8 +138,9 @@ def _consistency(x: _Placed, recalled: dict[str, list[_Placed]]) -> Consistency:
         earlier = {id(y): y for s in total.sources for y in recalled.get(s, ())
                    if y.route == x.route and y.placed and y.position < x.position}
         # the count stated by the articles that state this total
+        stating = set(total.sources)
         count = next((r.event.get("count") for r in x.reports
-                      if r.source in total.sources and r.event.get("count") is not None),
+                      if r.source in stating and r.event.get("count") is not None),
                      _top(x.fields["count"]))
         counts = [_top(y.fields["count"]) for y in sorted(earlier.values(), key=lambda y: y.position)]
         if count is None or None in counts or not counts:

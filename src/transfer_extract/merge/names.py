@@ -4,7 +4,7 @@
   ("Omar García Harfuch" = "Omar Garcia Harfuch"); the most used spelling is the name, the
   others (and the records' aliases) are kept as aliases, titles and countries with their sources.
 - Quotes are one entry per quotation by content: equal words, or a fragment of at least
-  `min_fragment_words` words found inside a longer quotation. The fullest text is shown, and
+  `min_fragment_words` (three or more) words found inside a longer quotation. The fullest text is shown, and
   every article that quotes it or a fragment of it is a source.
 """
 
@@ -20,13 +20,11 @@ from transfer_extract.merge.results import MergedName, MergedQuote, QuoteSource,
 
 def supported(pairs: Iterable[tuple[Any, str]]) -> tuple[Supported, ...]:
     """Each value once with the sources that give it, the best supported first (stable)."""
-    found: dict[Any, list[str]] = {}
+    found: dict[Any, dict[str, None]] = {}
     for value, source in pairs:
         if value is None or value == "":
             continue
-        sources = found.setdefault(value, [])
-        if source not in sources:
-            sources.append(source)
+        found.setdefault(value, {})[source] = None
     ordered = sorted(found.items(), key=lambda kv: -len(kv[1]))
     return tuple(Supported(v, tuple(s)) for v, s in ordered)
 
@@ -82,29 +80,33 @@ def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     return f" {' '.join(part)} " in f" {' '.join(whole)} "
 
 
+def _trigrams(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return list(dict.fromkeys(words[i:i + 3] for i in range(len(words) - 2)))
+
+
 def merge_quotes(quotes: Iterable[tuple[dict[str, Any], str]]) -> tuple[MergedQuote, ...]:
     """Quotes (with their source) by content; the longest first, so that a fragment finds the
-    full quotation already there. Each is compared only with the quotations that contain its
-    rarest word."""
+    full quotation already there. A fragment is compared only with the quotations that hold its
+    rarest run of three words."""
     items = [(q, s, _content(q)) for q, s in quotes]
     items = [x for x in items if x[2]]
     order = sorted(range(len(items)), key=lambda i: (-len(items[i][2]), i))
     groups: list[_Quote] = []
     by_text: dict[tuple[str, ...], int] = {}
-    by_word: dict[str, list[int]] = {}
-    min_words = settings()["min_fragment_words"]
+    by_run: dict[tuple[str, ...], list[int]] = {}
+    min_words = max(3, settings()["min_fragment_words"])
     for i in order:
         quote, source, content = items[i]
         n = by_text.get(content)
         if n is None and len(content) >= min_words:
-            rarest = min(content, key=lambda w: len(by_word.get(w, ())))
-            n = next((g for g in by_word.get(rarest, ()) if _inside(content, groups[g].words)), None)
+            rarest = min(_trigrams(content), key=lambda t: len(by_run.get(t, ())))
+            n = next((g for g in by_run.get(rarest, ()) if _inside(content, groups[g].words)), None)
         if n is None:
             n = len(groups)
             groups.append(_Quote(content, quote["text"], i))
             by_text[content] = n
-            for word in dict.fromkeys(content):
-                by_word.setdefault(word, []).append(n)
+            for run in _trigrams(content):
+                by_run.setdefault(run, []).append(n)
         group = groups[n]
         group.first = min(group.first, i)
         group.sources.append((i, QuoteSource(source, quote["start"], quote["end"], quote["text"],

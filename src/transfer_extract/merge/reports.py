@@ -78,14 +78,13 @@ def kinds_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b or a in generic or b in generic
 
 
-def _months(value: str) -> Iterator[str]:
-    """The months a date can share a move with: its own, and a neighbour within close days."""
+def _close_days(value: str) -> list[str]:
+    """The days a day date can share a move with (itself and those within close days)."""
     day = _day(value)
     if day is None:
-        yield value[:7]
-        return
+        return [value]
     span = settings()["close_days"]
-    yield from dict.fromkeys((day + timedelta(days=d)).isoformat()[:7] for d in range(-span, span + 1))
+    return [(day + timedelta(days=d)).isoformat() for d in range(-span, span + 1)]
 
 
 # ---------------------------------------------------------------- reports
@@ -162,7 +161,7 @@ class Group:
     values: dict[str, set[Any]] = field(default_factory=dict)
     dates: set[str] = field(default_factory=set)
     identities: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
-    keys: list[tuple[str, ...]] = field(default_factory=list)
+    keys: dict[tuple[str, ...], list[tuple[str, ...]]] = field(default_factory=dict)  # by name_end
     counts: set[int] = field(default_factory=set)
 
     def add(self, report: Report) -> None:
@@ -175,14 +174,25 @@ class Group:
             self.dates.add(report.date)
         if report.identity and report.keys not in self.identities:
             self.identities.append(report.keys)
-        self.keys.extend(k for k in report.keys if k not in self.keys)
+        for k in report.keys:
+            if k not in (known := self.keys.setdefault(name_end(k), [])):
+                known.append(k)
         if report.count is not None:
             self.counts.add(report.count)
 
 
-def _shares(a: tuple[tuple[str, ...], ...] | list[tuple[str, ...]],
-            b: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -> bool:
+def name_end(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The last two words of a name (the whole of a one-word name): two names `same_name` calls
+    one person end the same way."""
+    return key[-2:]
+
+
+def _shares(a: tuple[tuple[str, ...], ...], b: tuple[tuple[str, ...], ...]) -> bool:
     return any(same_name(x, y) for x in a for y in b)
+
+
+def _shares_any(a: tuple[tuple[str, ...], ...], group: Group) -> bool:
+    return any(same_name(x, y) for x in a for y in group.keys.get(name_end(x), ()))
 
 
 def agrees(group: Group, r: Report) -> bool:
@@ -199,53 +209,129 @@ def agrees(group: Group, r: Report) -> bool:
         return False
     if r.identity and not all(_shares(r.keys, ident) for ident in group.identities):
         return False
-    if r.date and group.dates:
-        return True
-    return _shares(r.keys, group.keys) or (r.count is not None and r.count > 1 and r.count in group.counts)
+    if r.date and any(len(d) == len(r.date) for d in group.dates):
+        return True  # close dates of one precision; a finer or coarser one needs more in common
+    return _shares_any(r.keys, group) or (_by_count(r) and not group.identities
+                                           and r.count in group.counts)
+
+
+def _by_count(r: Report) -> bool:
+    """A report an equal count can match: more than one person, not identified by who."""
+    return r.count is not None and r.count > 1 and not r.identity
+
+
+ANY, UNKNOWN = "*", "?"
+
+
+Key = tuple[Any, ...]
+
+
+def _own(when: str) -> Key:
+    """Where a date is filed for reports of the same precision to find it."""
+    return ({4: "year only", 7: "month only"}.get(len(when), "day"), when)
+
+
+def _with(when: str, other: Key) -> list[Key]:
+    """Where a date is filed with a count or a person, for a finer or coarser date to find it."""
+    if len(when) == 4:
+        return [("year only", when, *other), ("year", when, *other)]
+    return [("month", when[:7], *other), ("year", when[:4], *other)]
+
+
+def _sought(when: str, others: list[Key], identity: bool) -> list[Key]:
+    """The keys of the dates that can agree with `when`: the same precision close to it, or
+    another precision with a count or person in common. A move identified by who was moved
+    seeks, among those of its own precision, only the moves of nobody named and of its people."""
+    if len(when) == 4:
+        own = [("year only", when)]
+    else:
+        own = [("month only", when)] if len(when) == 7 else [("day", d) for d in _close_days(when)]
+    if identity:
+        people = [o for o in others if o[0] == "person"]
+        own = [(*k, *extra) for k in own for extra in (("anonymous",), *people)]
+    coarser = [("year", when, *o) for o in others] if len(when) == 4 else [
+        k for o in others for k in (("month", when[:7], *o), ("year only", when[:4], *o))]
+    return own + coarser
 
 
 class Grouper:
-    """Reports into groups, each report compared only with the groups it can join: those of a
-    month (or year) its date shares, of a moved person's surname, or of its count."""
+    """Reports into groups, each report compared only with the groups it could join: of its
+    route (or one not stated), with a date of its precision close to its own, or a count or a
+    moved person in common (and a date that a finer or coarser one of it can refine)."""
 
     def __init__(self) -> None:
         self.groups: list[Group] = []
-        self.by_date: dict[tuple[str, str], list[int]] = {}
-        self.by_other: dict[tuple[str, Any], list[int]] = {}  # person and count keys, every group
-        self.undated: dict[tuple[str, Any], list[int]] = {}  # the same, of groups without a date
+        self.index: dict[Key, list[int]] = {}
+        self.filed: dict[int, list[tuple[str, str]]] = {}  # the routes each group is filed under
+        self.others: dict[int, dict[Key, None]] = {}  # the count and person keys of each group
 
-    def _other_keys(self, r: Report) -> list[tuple[str, Any]]:
-        keys: list[tuple[str, Any]] = [("person", k[-1]) for k in r.keys]
-        if r.count is not None and r.count > 1:
+    @staticmethod
+    def _other_keys(r: Report) -> list[Key]:
+        keys: list[Key] = [("person", name_end(k)) for k in r.keys]
+        if _by_count(r):
             keys.append(("count", r.count))
         return keys
 
-    def _candidates(self, r: Report) -> list[int]:
-        found: set[int] = set()
-        if r.date:
-            year = r.date[:4]
-            date_keys = [("year", year)] if len(r.date) == 4 else [("month", m) for m in _months(r.date)]
-            date_keys.append(("year only", year))
-            for key in date_keys:
-                found.update(self.by_date.get(key, ()))
-            for key in self._other_keys(r):
-                found.update(g for g in self.undated.get(key, ()) if not self.groups[g].dates)
-        else:
-            for key in self._other_keys(r):
-                found.update(self.by_other.get(key, ()))
-        return sorted(found)
+    @staticmethod
+    def _routes_filed(group: Group) -> list[tuple[str, str]]:
+        o = next(iter(group.values.get("origin", ())), UNKNOWN)
+        d = next(iter(group.values.get("destination", ())), UNKNOWN)
+        return [(o, d), (o, ANY), (ANY, d), (ANY, ANY)]
 
-    def _index(self, n: int, r: Report) -> None:
+    @staticmethod
+    def _routes_sought(r: Report) -> list[tuple[str, str]]:
+        o, d = r.event.get("origin"), r.event.get("destination")
+        origins = [o, UNKNOWN] if o is not None else [ANY]
+        destinations = [d, UNKNOWN] if d is not None else [ANY]
+        return [(a, b) for a in origins for b in destinations]
+
+    def _candidates(self, r: Report) -> Iterator[int]:
+        """The groups `r` could join, the closest kind of match first (a date of its precision,
+        then a count or person with a finer or coarser date, then an undated group); each once."""
+        seen: set[int] = set()
+        others = self._other_keys(r)
+        routes = self._routes_sought(r)
         if r.date:
-            year = r.date[:4]
-            keys = [("year", year)] + ([("year only", year)] if len(r.date) == 4
-                                       else [("month", r.date[:7])])
+            keys = [(*route, *key) for key in _sought(r.date, others, r.identity) for route in routes]
+            keys += [(*route, "undated", *o) for o in others for route in routes]
+        else:
+            keys = [(*route, "any", *o) for o in others for route in routes]
+        for key in keys:
+            for g in self.index.get(key, ()):
+                if g not in seen:
+                    seen.add(g)
+                    yield g
+
+    def _file(self, n: int, r: Report, new_date: bool) -> None:
+        """File group `n` under the keys `r` adds (all its keys when `r` told its route); keys
+        filed before stay: a candidate is always checked. `new_date`: `r` brings a date the
+        group did not have."""
+        group = self.groups[n]
+        routes = self._routes_filed(group)
+        refile = routes != self.filed.get(n)
+        self.filed[n] = routes
+        others = self.others.setdefault(n, {})
+        new = [o for o in dict.fromkeys(self._other_keys(r)) if o not in others]
+        others.update(dict.fromkeys(new))
+        tags = [("anonymous",)] if not group.identities else []
+        dates = sorted(group.dates)
+        keys: list[Key] = []
+        for when in dates:
+            own = _own(when)
+            if refile or (new_date and when == r.date):
+                keys += [own, *((*own, *t) for t in tags), *((*own, *o) for o in others if o[0] == "person")]
+                keys.extend(k for o in others for k in _with(when, o))
+            else:
+                keys += [(*own, *o) for o in new if o[0] == "person"]
+                keys.extend(k for o in new for k in _with(when, o))
+        for o in others if refile else new:
+            keys.append(("any", *o))
+            if not dates:
+                keys.append(("undated", *o))
+        for route in routes:
             for key in keys:
-                if n not in (bucket := self.by_date.setdefault(key, [])):
-                    bucket.append(n)
-        for key in self._other_keys(r):
-            for index in (self.by_other, self.undated) if not self.groups[n].dates else (self.by_other,):
-                if n not in (bucket := index.setdefault(key, [])):
+                bucket = self.index.setdefault((*route, *key), [])
+                if not bucket or bucket[-1] != n:
                     bucket.append(n)
 
     def add(self, r: Report) -> None:
@@ -253,8 +339,9 @@ class Grouper:
         if n is None:
             n = len(self.groups)
             self.groups.append(Group())
-        self._index(n, r)
+        new_date = bool(r.date) and r.date not in self.groups[n].dates
         self.groups[n].add(r)
+        self._file(n, r, new_date)
 
 
 def group_reports(reports: list[Report]) -> list[list[Report]]:
