@@ -106,6 +106,10 @@ ONE = {"count": 1, "kind": "extradition"}
     (record("a", event(29, "1985")), record("b", event(29, "1985"), published="2025-02-28"), 1),
     (record("a", event(26, "2025-08-12")), record("b", recalled(26, "2025-08")), 1),
     (record("a", event(26, "2025-08-12")), record("b", event(), recalled(29, "2025-02")), 3),
+    (record("a", event(5, "2025-02-13")), record("b", event(), recalled(29, "2025-02")), 3),
+    (record("a", event(date="2025-02-13", **ONE), people=(person("Ana Ruiz"),)),
+     record("b", event(), recalled(1, "2025-02", kind="extradition"),
+            people=(person("Ana Ruiz", at=0),)), 2),
 ], ids=["close-dates", "equal-counts-no-date", "far-dates", "other-wave",
         "transfer-vs-extradition", "deportation-vs-extradition", "other-destination",
         "other-sequence", "no-dates-other-counts", "undated-one-person-each-different-people",
@@ -113,7 +117,8 @@ ONE = {"count": 1, "kind": "extradition"}
         "undated-one-person-nobody-named", "undated-one-named-one-not",
         "same-day-different-people", "same-day-person-named-outside-the-evidence",
         "a-year-in-passing-does-not-split", "a-year-in-passing-on-both-sides",
-        "a-recalled-wave-is-the-reported-one", "a-recalled-wave-apart-from-both"])
+        "a-recalled-wave-is-the-reported-one", "a-recalled-wave-apart-from-both",
+        "a-month-with-another-count-is-not-a-day-of-it", "a-month-refined-by-the-same-person"])
 def test_grouping(first: dict, second: dict, groups: int) -> None:
     assert len(merge([first, second]).events) == groups
 

@@ -9,10 +9,12 @@ move it mentions). Reports are one event when they describe the same move:
 - dates that agree where both are dated (equal, one refines the other, or a few days apart);
 - for moves of named people (one person, or as many people named in the evidence as moved),
   the same people: two such moves that share nobody are two events whatever their dates;
-- and something positive in common: agreeing dates, or, with a date missing, a moved person
-  named by both, or an equal count above one. An equal count alone never makes two undated
-  single-person moves one.
-A report joins the first event it agrees with on every report already in it.
+- and something positive in common: close dates of one precision (two days, two months), or,
+  when one date only refines the other ("2025-02" and "2025-02-27") or a date is missing, a
+  moved person named by both or an equal count above one (for moves not identified by who was
+  moved). An equal count alone never makes two undated single-person moves one.
+A report joins the first event it agrees with on every report already in it; dated reports
+come first, so an undated one joins a move whose dates are known.
 """
 
 from __future__ import annotations
