@@ -431,7 +431,7 @@ class MergeFormat(str, Enum):
 @app.command()
 def merge(
     paths: Annotated[list[str], typer.Argument(
-        help="Article files, or record files written by extract (.json or .jsonl).",
+        help="Article files, or record files written by extract or batch (JSON or JSONL).",
         show_default=False)],
     fmt: Annotated[MergeFormat | None, typer.Option(  # noqa: UP007
         "--format", "-f", help="json or table (default: table on a terminal, else json).",
@@ -441,22 +441,51 @@ def merge(
     model: Annotated[str | None, typer.Option(  # noqa: UP007
         help="Name of an installed spaCy pipeline.")] = None,
 ) -> None:
-    """Group the events of several articles, listing every value with its sources."""
-    from transfer_extract.merge import is_record_file, read_records
-    from transfer_extract.merge import merge as merge_records
+    """Group the events of several articles, listing every value with its sources.
 
-    records: list[dict[str, Any]] = []
+    A file is read as records when it is named .json/.jsonl or its text opens with { or [
+    (a JSONL file named .txt); anything else is an article. An input that cannot be read is
+    reported on stderr and listed in the output as unreadable; the rest are still merged."""
+    from transfer_extract.merge import is_record_file, looks_like_records, read_records
+    from transfer_extract.merge import merge as merge_records
+    from transfer_extract.reader import read_input
+
+    when = _parse_date(published)  # checked whatever the inputs are
+    slots: list[Any] = []  # per input, in order: its records, an article Input, or a failure
+    unreadable: list[tuple[str, str]] = []
+
+    def fail(path: str, exc: TransferExtractError) -> None:
+        report(exc)
+        unreadable.append((path, str(exc).removeprefix(f"{path}: ")))
+
     for path in paths:
-        if is_record_file(path):
-            records.extend(read_records(path))
-    articles = [p for p in paths if not is_record_file(p)]
-    failures: list[str] = []
+        try:
+            if is_record_file(path):
+                slots.append(read_records(path))
+                continue
+            item = read_input(path)
+            if looks_like_records(item.text):
+                try:
+                    slots.append(read_records(path))
+                except TransferExtractError as exc:
+                    raise InputError(f"{path}: looks like JSON, not article text, and is not a file "
+                                     f"of transfer-extract records ({str(exc).removeprefix(f'{path}: ')})"
+                                     ) from None
+                continue
+            slots.append(item)
+        except TransferExtractError as exc:
+            fail(path, exc)
+    articles = [s for s in slots if not isinstance(s, list)]
+    parsed: list[dict[str, Any]] = []
     if articles:
         from transfer_extract.core import extract_many
 
-        records.extend(r.to_dict() for r in extract_many(
-            _inputs(articles, failures), published=_parse_date(published), model=model))
-    result = merge_records(records).to_dict()
+        parsed = [r.to_dict() for r in extract_many(articles, published=when, model=model)]
+    records: list[dict[str, Any]] = []
+    done = iter(parsed)
+    for slot in slots:
+        records.extend(slot if isinstance(slot, list) else [next(done)])
+    result = merge_records(records, unreadable).to_dict()
     if fmt is None:
         fmt = MergeFormat.table if sys.stdout.isatty() else MergeFormat.json
     if fmt is MergeFormat.json:
@@ -465,7 +494,7 @@ def merge(
         from transfer_extract.render import print_merge
 
         print_merge(result)
-    if failures:
+    if unreadable or any("error" in r for r in records):
         raise typer.Exit(1)
 
 

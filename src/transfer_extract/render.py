@@ -107,44 +107,116 @@ def _short(source: str) -> str:
     return source.rsplit("/", 1)[-1]
 
 
-def _values(field: dict[str, Any]) -> str:
+def _shorts(sources: list[str]) -> str:
+    return ", ".join(_short(s) for s in sources)
+
+
+def _values(values: list[dict[str, Any]]) -> str:
     """Every value with its sources: "37 (a.txt, c.txt) | 38 (b.txt)"."""
-    return " | ".join(f"{v['value']} ({', '.join(_short(s) for s in v['sources'])})"
-                      for v in field["values"]) or "-"
+    return " | ".join(f"{v['value']} ({_shorts(v['sources'])})" for v in values)
+
+
+def _fields_table(title: str, columns: tuple[str, str, str],
+                  items: list[tuple[str, list[tuple[str, str]]]]) -> Table:
+    """Items one field a row (several columns side by side do not fit 80 columns): the item's
+    label on its first row, empty fields left out, a rule between items."""
+    table = Table(title=f"{title} ({len(items)})", title_justify="left", expand=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for label, rows in items:
+        rows = [(k, v) for k, v in rows if v not in ("", None)]
+        for i, (key, value) in enumerate(rows):
+            table.add_row(label if i == 0 else "", key, value, end_section=i == len(rows) - 1)
+    return table
+
+
+def _check(check: dict[str, Any]) -> str:
+    return check["status"] + "".join(
+        f"; {' + '.join(map(str, c['parts']))} = {c['sum']} against {c['total']} ({_shorts(c['sources'])})"
+        for c in check["checks"])
+
+
+def _event_rows(event: dict[str, Any]) -> list[tuple[str, str]]:
+    rows = [("reported by", _shorts(event["reported_by"])), ("recalled by", _shorts(event["recalled_by"]))]
+    for key in FIELDS:
+        label = _MERGE_LABELS.get(key, key)
+        rows.append((label + (" [red](conflict)[/]" if event[key]["conflict"] else ""),
+                     _values(event[key]["values"])))
+    rows.append(("people moved", _values(event["people"])))
+    if event["consistency"]["checks"]:
+        rows.append(("total check", _check(event["consistency"])))
+    for key in ("organizations", "places", "conditions"):
+        rows.append((key, _values(event[key])))
+    rows.extend(("note", note) for note in event["notes"])
+    return rows
+
+
+_MERGE_LABELS = {"origin": "from", "destination": "to", "cumulative_total": "stated total",
+                 "sequence": "wave"}
+
+
+def _running(wave: dict[str, Any]) -> str:
+    if wave["running_total"] is None:
+        return ""
+    low, high = wave["running_range"] or (wave["running_total"],) * 2
+    return str(wave["running_total"]) + (f" (from {low} to {high} with every count)" if low != high else "")
+
+
+class _Timeline:
+    """The timeline, one row per wave where it fits (WIDE columns), else one field a row."""
+
+    def __init__(self, timeline: list[dict[str, Any]]) -> None:
+        self.timeline = timeline
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Any:
+        waves = self.timeline
+        route = [f"{w['origin'] or '?'} -> {w['destination'] or '?'}" for w in waves]
+        if options.max_width >= WIDE:
+            table = Table(title=f"timeline ({len(waves)})", title_justify="left", expand=False)
+            for col in ("event", "date", "kind", "count", "route", "running total", "stated",
+                        "reported by", "recalled by"):
+                table.add_column(col, overflow="fold")
+            for w, r in zip(waves, route, strict=True):
+                table.add_row(str(w["event"]), w["date"] or "undated", w["kind"] or "",
+                              " / ".join(map(str, w["counts"])), r, _running(w),
+                              " / ".join(map(str, w["stated_totals"])),
+                              _shorts(w["reported_by"]), _shorts(w["recalled_by"]))
+            yield table
+            return
+        yield _fields_table("timeline", ("event", "field", "value"), [
+            (str(w["event"]), [("date", w["date"] or "undated"), ("kind", w["kind"]),
+                               ("count", " / ".join(map(str, w["counts"]))), ("route", r),
+                               ("running total", _running(w)),
+                               ("stated total", " / ".join(map(str, w["stated_totals"]))),
+                               ("reported by", _shorts(w["reported_by"])),
+                               ("recalled by", _shorts(w["recalled_by"]))])
+            for w, r in zip(waves, route, strict=True)])
 
 
 def merge_tables(result: dict[str, Any]) -> Group:
-    """One renderable for a merge result: a table per event and the timeline."""
-    parts: list[Any] = []
-    for event in result["events"]:
-        table = Table(title=f"event {event['id']}: {len(event['sources'])} article(s)"
-                      + (f", conflicts: {', '.join(event['conflicts'])}" if event["conflicts"] else ""),
-                      title_justify="left", show_header=True)
-        table.add_column("field")
-        table.add_column("values (sources)", overflow="fold")
-        for key in FIELDS:
-            mark = " [red]conflict[/]" if event[key]["conflict"] else ""
-            table.add_row(key + mark, _values(event[key]))
-        for wave in event["earlier_waves"]:
-            table.add_row("earlier wave", f"count {_values(wave['count'])}; date {_values(wave['date'])}"
-                          f"; sequence {_values(wave['sequence'])}")
-        check = event["consistency"]
-        table.add_row("consistency", check["status"] + "".join(
-            f"; {' + '.join(map(str, c['parts']))} = {c['sum']} vs {c['total']}"
-            f" ({', '.join(_short(s) for s in c['sources'])})" for c in check["checks"]))
-        for key in ("organizations", "places", "conditions", "officials"):
-            table.add_row(key, _values({"values": event[key]}))
-        for quote in event["quotes"]:
-            who = quote["speaker"] or "?"
-            table.add_row(f"quote ({who})", f"{quote['text']} "
-                          f"({', '.join(_short(s['source']) for s in quote['sources'])})")
-        parts.append(table)
-    parts.append(_table("timeline", ["date", "kind", "count", "route", "running total",
-                                     "stated total", "event", "articles"],
-                        [[t["date"], t["kind"], " / ".join(map(str, t["counts"])),
-                          f"{t['origin']} -> {t['destination']}", t["running_total"],
-                          " / ".join(map(str, t["stated_totals"])), t["event"],
-                          len(t["sources"])] for t in result["timeline"]]))
+    """One renderable for a merge result: the articles, the timeline, each event, the people,
+    officials and quotes; every table fits 80 columns without cutting words."""
+    articles = _table("articles", ["article", "status", "events"], [
+        [_short(a["source"]), a["status"] + (f": {a['reason']}" if a["reason"] else ""),
+         "; ".join(p for p in (
+             f"reports {', '.join(map(str, a['reported']))}" if a["reported"] else "",
+             f"recalls {', '.join(map(str, a['recalled']))}" if a["recalled"] else "") if p)]
+        for a in result["articles"]])
+    parts: list[Any] = [articles, _Timeline(result["timeline"])]
+    parts.append(_fields_table("events", ("event", "field", "values (sources)"),
+                               [(str(e["id"]), _event_rows(e)) for e in result["events"]]))
+    for key, label in (("officials", "title"), ("people", "role")):
+        if result[key]:
+            parts.append(_fields_table(key, ("name", "field", "value"), [
+                (p["name"], [("aliases", ", ".join(p["aliases"])), (label, _values(p["titles"])),
+                             ("country", _values(p["countries"])), ("articles", _shorts(p["sources"]))])
+                for p in result[key]]))
+    if result["quotes"]:
+        parts.append(_fields_table("quotes", ("quote", "field", "value"), [
+            (str(n), [("text", q["text"]), ("said by", _values(q["speakers"])),
+                      ("articles", ", ".join(_short(s["source"]) + (" (a fragment)" if s["fragment"] else "")
+                                             for s in q["sources"]))])
+            for n, q in enumerate(result["quotes"], 1)]))
     return Group(*parts)
 
 
