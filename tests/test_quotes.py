@@ -48,6 +48,10 @@ FIND_CASES = [
     pytest.param('A "short" word and a "second quoted phrase here" too.',
                  ["short", "second quoted phrase here"], 0, id="two-straight-pairs"),
     pytest.param('He called it "Plan B"—and moved on.', ["Plan B"], 0, id="dash-after-close"),
+    pytest.param('Ruiz said the border "will stay closed until the', ["will stay closed until the"], 1,
+                 id="text-cut-off-inside-a-quote"),
+    pytest.param('Ruiz said the border "will stay closed.\n\nThe next day it opened.', [], 1,
+                 id="unclosed-before-the-last-paragraph-is-skipped"),
 ]
 
 
@@ -57,8 +61,8 @@ def test_find_quotations(text: str, inners: list[str], warnings: int) -> None:
     pieces = find_pieces(text, warn)
     assert [p.inner for p in pieces] == inners
     assert len(warn) == warnings, warn
-    for p in pieces:
-        assert text[p.start] in "“\"‘'" and text[p.end - 1] in "”\"’'"
+    for p in pieces:  # a quotation the text ends inside has no closing mark
+        assert text[p.start] in "“\"‘'" and (text[p.end - 1] in "”\"’'" or p.end == len(text))
 
 
 # --- who said it: (text, snippet of the quote, speaker, mention, cue, partial) --------------
@@ -313,3 +317,44 @@ def test_quotes_in_boilerplate_are_not_quotes(extract_text) -> None:
             "\"We will keep going until the job is done,\" Rosa Lema said.")
     record = extract_text(text)
     assert [q["speaker"] for q in record["quotes"]] == ["Rosa Lema"]
+
+
+PARAGRAPHS = ("Striker Tomas Varga spoke to the club's channel.\n\n"
+              "“I want to thank the fans for four wonderful seasons here.\n\n"
+              "“When this club calls, it is the chance of a lifetime.\n\n"
+              "“I cannot wait to play in front of our own crowd,” he said.")
+
+
+def test_a_quotation_over_paragraphs_is_one_quote_per_paragraph(extract_text) -> None:
+    record = extract_text(PARAGRAPHS)
+    assert [q["content"] for q in record["quotes"]] == [
+        "I want to thank the fans for four wonderful seasons here.",
+        "When this club calls, it is the chance of a lifetime.",
+        "I cannot wait to play in front of our own crowd,"]
+    assert {q["speaker"] for q in record["quotes"]} == {"Tomas Varga"}
+    assert all("\n" not in q["text"] for q in record["quotes"])
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    pytest.param("Deputy Commissioner Rosa Lema said all 40 deportees were healthy.\n\n"
+                 "'No hope from the government'\n\nFamilies waited outside the airport all day.",
+                 None, id="subhead-is-said-by-nobody"),
+    pytest.param("Rosa Lema told reporters at the airport on Monday:\n\n"
+                 "“Every family will be told where their relatives are, and when they arrive.”",
+                 "Rosa Lema", id="quote-after-an-introducing-paragraph"),
+])
+def test_a_quotation_alone_in_its_paragraph(extract_text, text: str, speaker: str | None) -> None:
+    record = extract_text(text)
+    assert [q["speaker"] for q in record["quotes"] if len(q["content"].split()) >= 4] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    pytest.param("Tomas Varga joined the club on Monday.\n\n“When the club and Rafael Ortiz called me,"
+                 " I could not say no,” he said.", "Tomas Varga", id="name-inside-the-quote-is-not-he"),
+    pytest.param("Tomas Varga joined the club on Monday. Rafael Ortiz welcomed him.\n\n"
+                 "“He will make us better every single week,” he said.", "Rafael Ortiz",
+                 id="last-name-outside-quotes-is-he"),
+])
+def test_pronoun_speaker_skips_names_inside_quotations(extract_text, text: str, speaker: str) -> None:
+    record = extract_text(text)
+    assert [q["speaker"] for q in record["quotes"]] == [speaker]

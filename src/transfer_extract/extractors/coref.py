@@ -140,6 +140,7 @@ class Resolver:
         self.sents = [(sent.start, sent.end, sent.start_char, sent.end_char) for sent in doc.sents]
         self.sent_starts = [start_char for _, _, start_char, _ in self.sents]
         self._orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
+        self._quoted = Intervals((p.start, p.end) for p in ctx.quote_pieces(doc).pieces)
         self.refresh(ctx)
 
     def records(self, ctx: Context) -> tuple[tuple[object, ...], ...]:
@@ -189,7 +190,8 @@ class Resolver:
         """Lookups on `mentions` by offset, so that no resolution scans all of them."""
         self._starts = [m.start for m in self.mentions]
         self._reach = list(accumulate((m.end for m in self.mentions), max))
-        self._persons = [m for m in self.mentions if m.kind == "person"]
+        # a name inside a quotation is what the speaker says, not whom a later "he" means
+        self._persons = [m for m in self.mentions if m.kind == "person" and not self._quoted.holds(m.start)]
         self._person_starts = [m.start for m in self._persons]
         self._person_sents = [self._sentence_of(m.start) for m in self._persons]
         # per gender, a pointer from a person mention back to one that may be compatible: a name

@@ -170,6 +170,10 @@ def find_pieces(text: str, warn: list[str]) -> list[_Piece]:
             opens_block = not lead or lead[-1] in ":,.!?"
             if nxt and nxt in "\u201c\"" and opens_block and dq_para >= p - 20:
                 carry = (dq, dq_para)
+            elif p == len(paras) - 1 and _last_char(text, ps, pe) not in _DOUBLE:
+                # the text ends inside the quotation (a page cut short): it runs to the end
+                warn.append(f"quotes: the quotation opened at {dq} runs to the end of the text")
+                emit(dq, pe, dq_para)
             else:
                 warn.append(f"quotes: an opening quotation mark at {dq} is never closed; skipped")
     return pieces
@@ -297,11 +301,17 @@ def _attribute(doc: Doc, pieces: list[_Piece], paras: list[tuple[int, int]],
             return []
         return [doc[i] for i in range(span.start, span.end) if not skip[i]]
 
+    para_starts = [a for a, _ in paras]
     for q in pieces:
         ps, pe = paras[q.para]
         starts = bounds[q.para]
         # the quote's sentence, but never more than `window` characters on either side
         s_start = max(starts[bisect.bisect_right(starts, q.start) - 1], q.start - window)
+        last = bisect.bisect_right(para_starts, q.end - 1) - 1  # where a quote over paragraphs ends
+        if last != q.para:
+            if last not in bounds:
+                bounds[last] = _bounds(text, *paras[last], by_para.get(last, []))
+            starts, pe = bounds[last], paras[last][1]
         k = bisect.bisect_left(starts, q.end)
         s_end = min(starts[k] if k < len(starts) else pe, pe, q.end + window)
         subj, cue = None, None
@@ -400,7 +410,7 @@ def _continue(doc: Doc, quotes: list[_Piece], paras: list[tuple[int, int]],
             if donor is None and first < q.start and before in (".", ":", "!", "?"):
                 # 'Bondi said the transfer was historic. "These defendants will answer ...'
                 _introduced(doc, q, ps, q.start, resolver)
-            elif donor is None and alone and q.para > 0:
+            elif donor is None and alone and q.para > 0 and not _heading(q):
                 donor = last_in_para.get(q.para - 1)
                 if donor is None and q.para - 1 not in quoted_paras:
                     _introduced(doc, q, *paras[q.para - 1], resolver)
@@ -455,6 +465,14 @@ def _introduced(doc: Doc, q: _Piece, start: int, end: int, resolver: Resolver) -
         q.speaker, q.mention = resolver.resolve(subj), name_phrase(subj)
 
 
+def _heading(q: _Piece) -> bool:
+    """A quotation that is a subhead: a paragraph of its own, a few words with no sentence end
+    ("'No hope from the government'"). Nobody in the paragraph before says it."""
+    inner = q.inner.rstrip()
+    return len(inner.split()) <= _settings()["heading_words"] and not inner.endswith(
+        (".", "!", "?", ",", "…", ":", ";"))
+
+
 def _partial(text: str, q: _Piece, min_words: int) -> bool:
     words = q.inner.split()
     if len(words) < min_words:
@@ -488,14 +506,33 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         short = len(q.inner.split()) < settings["min_words"]
         if short and (q.cue is None or _name_like(q.inner)):
             continue  # an unattributed phrase, or a nickname ("Comandante R-12")
-        span = ctx.article.span(q.start, q.end)
         mention = ctx.article.span(*q.mention) if q.mention else None
         parts = tuple(ctx.article.span(a, b) for a, b in q.parts) if len(q.parts) > 1 else ()
-        found.append(Quote(span.start, span.end, span.text, q.speaker, mention, q.cue, partial,
-                           content=q.inner, parts=parts))
+        for n, (a, b) in enumerate(_by_paragraph(text, q, paras)):
+            span = ctx.article.span(a, b)
+            found.append(Quote(span.start, span.end, span.text, q.speaker, mention, q.cue,
+                               partial and n == 0, content=_inner(text, a, b) if n or b < q.end
+                               else q.inner, parts=parts))
     for w in warnings:
         ctx.warnings.append(_to_original(w, ctx))
     return {"quotes": tuple(found)}
+
+
+def _by_paragraph(text: str, q: _Piece, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotation's span, or one span per paragraph when it runs over several (the
+    multi-paragraph convention: each paragraph opens with a mark, only the last closes)."""
+    if len(q.parts) > 1 or "\n" not in text[q.start:q.end]:
+        return [(q.start, q.end)]
+    spans = []
+    p = q.para
+    while p < len(paras) and paras[p][0] < q.end:
+        a, b = max(paras[p][0], q.start), min(paras[p][1], q.end)
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+        p += 1
+    return spans or [(q.start, q.end)]
 
 
 def _to_original(warning: str, ctx: Context) -> str:
