@@ -152,3 +152,29 @@ def test_who_is_a_person(text: str, expected: set[str], extract_text) -> None:
 def test_first_names_that_agree(name: str, title: str, country: str | None) -> None:
     found = known_office(name, title, date(2025, 6, 1))
     assert (found.country if found else None) == country
+
+
+TEXT_COUNTRIES = [
+    # id, text, name, expected (title, country)
+    ("country-word-inside-title", "Assistant U.S. Attorney Mark Lowe told the court.", "Mark Lowe",
+     ("Assistant U.S. Attorney", "United States")),
+    ("state-before-title", "Sinaloa Governor Ramón Vega Ortiz asked for calm.", "Ramón Vega Ortiz",
+     ("Governor", "Mexico")),
+    ("city-before-title", "Amritsar Deputy Commissioner Sakshi Rana said all were healthy.", "Sakshi Rana",
+     ("Deputy Commissioner", "India")),
+    ("adjective-of-a-listed-country", "Thai Prime Minister Somchai Wongsa spoke.", "Somchai Wongsa",
+     ("Prime Minister", "Thailand")),
+    ("agency-named-with-its-country", "Ecuador’s National Police arrested 20 people. It is a problem,"
+     " said the general commander of the Police, César Zapata.", "César Zapata",
+     ("general commander of the Police", "Ecuador")),
+    ("agency-of-two-countries-is-none", "Honduran police and Guatemalan police met. Police spokesman"
+     " Anan Srisuk said so.", "Anan Srisuk", ("Police spokesman", None)),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name", "expected"), [pytest.param(*c[1:], id=c[0]) for c in TEXT_COUNTRIES])
+def test_country_from_the_text(text: str, name: str, expected: tuple, extract_text) -> None:
+    record = extract_text(text)
+    officials = {o["name"]: (o["title"], o["country"]) for o in record["officials"]}
+    assert officials.get(name) == expected, record["officials"] + record["people"]

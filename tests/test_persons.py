@@ -150,7 +150,7 @@ OFFICIALS = [
         "Assistant U.S. Attorney Thomas Kessler told the court.",
         "Thomas Kessler",
         "Assistant U.S. Attorney",
-        None,
+        "United States",  # the country word inside the title
     ),
 ]
 OFFICIAL_PARAMS = [pytest.param(*c[1:], id=c[0]) for c in OFFICIALS] + [

@@ -8,7 +8,8 @@ Every rule here is written down in the README ("Evaluating on your own articles"
 - countries by their canonical name in `data/countries.json` (names, abbreviations, adjectives);
 - cartels by their canonical name in `data/cartels.json` (aliases and short names);
 - quotes by their opening words: the gold `start_words` (up to six) begin the quotation's words;
-- titles when equal once country words, "former", "then", "acting", "interim" and articles are left out.
+- titles when equal once country words, "former", "then", "acting", "interim", articles and
+  prepositions are left out.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from functools import cache
 from transfer_extract.data import load_json
 
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-_FILLER = frozenset({"the", "a", "an", "former", "then", "ex", "acting", "interim", "of", "for", "and"})
+_FILLER = frozenset({"the", "a", "an", "former", "then", "ex", "acting", "interim", "of", "for", "at", "in",
+                     "to", "with", "and"})
 
 
 def fold(text: str) -> str:

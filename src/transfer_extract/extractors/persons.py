@@ -46,17 +46,43 @@ def _data() -> dict[str, Any]:
 
 
 @cache
+def _countries() -> dict[str, list[str]]:
+    """The words that name each country: titles.json's forms ("Mexico's") and the names and
+    adjectives of data/countries.json."""
+    words = {c: list(ws) for c, ws in _data()["countries"].items()}
+    for country, entry in load_json("countries.json")["countries"].items():
+        known = words.setdefault(country, [])
+        known.extend(w for w in (*entry.get("names", ()), *entry.get("adjectives", ())) if w not in known)
+    return words
+
+
+def _in_title(title: str) -> str | None:
+    """A country word inside a title ("U.S." of "Assistant U.S. Attorney"), as written."""
+    words = (w for ws in _countries().values() for w in ws)
+    return next((w for w in words if re.search(rf"(?<![\w.]){re.escape(w)}(?![\w])", title)), None)
+
+
+@cache
+def _region_of() -> dict[str, str]:
+    """The states and cities of data/countries.json, as written, and their country."""
+    return {r: c for c, entry in load_json("countries.json")["countries"].items()
+            for r in entry.get("regions", ())}
+
+
+@cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = _data()
-    countries = alternation([w for ws in data["countries"].values() for w in ws], flexible_space=False)
+    countries = alternation([w for ws in _countries().values() for w in ws], flexible_space=False)
     titles = alternation(data["titles"], flexible_space=False)
     prefixes = alternation(data["prefixes"], flexible_space=False)
+    regions = alternation(list(_region_of()), flexible_space=False)
     mods = alternation(data["office_modifiers"], flexible_space=False)
     heads = alternation(data["office_heads"], flexible_space=False)
     return {
         # "Mexico's Security Secretary " / "then-President " right before a name (titles capitalized)
         "before": re.compile(
-            rf"(?:\b(?P<country>{countries})(?:'s|’s)?\s+)?(?:(?i:{prefixes}))?(?P<title>{titles})\s+$"
+            rf"(?:\b(?:(?P<country>{countries})|(?P<region>{regions}))(?:'s|’s)?\s+)?(?:(?i:{prefixes}))?"
+            rf"(?P<title>{titles})\s+$"
         ),
         # "the president of Mexico, " right before a name
         "of": re.compile(rf"(?i:the\s+)?(?P<title>(?i:{titles}))\s+of\s+(?P<country>{countries})\s*,\s*$"),
@@ -162,13 +188,13 @@ def _appos(before: str) -> re.Match[str] | None:
 def _scope_country(t: re.Match[str]) -> str | None:
     """A country word in the scope after a title ("minister of security of Ecuador")."""
     scope = t.groupdict().get("scope") or ""
-    words = (w for ws in _data()["countries"].values() for w in ws)  # as written: "US", not "us"
+    words = (w for ws in _countries().values() for w in ws)  # as written: "US", not "us"
     return next((w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", scope)), None)
 
 
 @cache
 def _country_of() -> dict[str, str]:
-    return {w.lower(): c for c, ws in _data()["countries"].items() for w in ws}
+    return {w.lower(): c for c, ws in _countries().items() for w in ws}
 
 
 @cache
@@ -290,6 +316,32 @@ def _modifier(text: str, end: int) -> bool:
     return _modifier_head().match(text, end) is not None
 
 
+@cache
+def _agency_words() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation(_data()['national_agencies'])})(?!\w)")
+
+
+@cache
+def _qualified_agency() -> re.Pattern[str]:
+    """A country word before an agency: "Ecuador's National Police", "Thai police"."""
+    countries = alternation([w for ws in _countries().values() for w in ws], flexible_space=False)
+    return re.compile(rf"(?<![\w'’])(?P<country>{countries})(?:'s|’s|')?\s+(?:(?i:national|federal|judicial)\s+)?"
+                      rf"(?P<agency>(?i:{alternation(_data()['national_agencies'])}))(?!\w)")
+
+
+def _agency_country(text: str, title: str) -> str | None:
+    """The country of an office that names a national agency ("police spokesman"): the one
+    country the article gives that agency elsewhere, if it gives exactly one."""
+    named = _agency_words().search(title)
+    if named is None:
+        return None
+    agency = named.group().lower()
+    found = {_country_of().get(m["country"].lower().rstrip("'’s").rstrip("'’"), _country_of().get(m["country"].lower()))
+             for m in _qualified_agency().finditer(text) if m["agency"].lower() == agency}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
 def _line_end(doc: Doc, start: int, end: int) -> int:
     """`end`, or the end of the first line break between `start` and `end`."""
     for k in range(start, end):
@@ -312,7 +364,7 @@ def _not_a_person(name: str) -> bool:
 def _places() -> frozenset[tuple[str, ...]]:
     data = _data()
     return frozenset({name_words(p) for p in data["places"]}
-                     | {name_words(w) for ws in data["countries"].values() for w in ws})
+                     | {name_words(w) for ws in _countries().values() for w in ws})
 
 
 def _known_office(x: _Entity, published: date | None) -> None:
@@ -406,8 +458,10 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         if t and found.title is None:
             found.title = _canonical_title(t["title"])
             word = t.groupdict().get("country") or t.groupdict().get("country2") or _scope_country(t)
-            title_country = next((w for w in _country_of() if t["title"].lower().startswith(w + " ")), None)
+            title_country = _in_title(t["title"])  # "Assistant U.S. Attorney"
             found.country = _country_of().get((word or title_country or "").lower())
+            if found.country is None and t.groupdict().get("region"):  # "Sinaloa Governor", "Texas Gov."
+                found.country = _region_of()[t["region"]]
         elif t and found.country is None and t.groupdict().get("country"):
             found.country = _country_of().get(t["country"].lower())
         if found.title is not None and found.country is None and (o := pats["of_after"].match(after)):
@@ -452,6 +506,9 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     def spans(x: _Entity) -> tuple[Span, ...]:
         return tuple(ctx.article.span(s, e) for s, e in sorted(set(x.mentions)))
 
+    for x in entities:
+        if x.title and x.country is None:
+            x.country = _agency_country(text, x.title)
     officials = tuple(Official(x.name, x.title, x.country, spans(x)) for x in entities if x.title)
     people = tuple(Person(x.name, x.role, spans(x), tuple(x.aliases)) for x in entities if not x.title)
     return {"officials": officials, "people": people}
