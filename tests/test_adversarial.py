@@ -3,8 +3,6 @@ all come back with a valid record (bench/linear.py shows the time grows linearly
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from transfer_extract.extractors.intervals import Intervals
@@ -57,10 +55,10 @@ def test_parse_ordinal_of_a_huge_number_is_none() -> None:
     assert parse_ordinal("9" * 5000 + "th") is None and parse_ordinal("3rd") == 3
 
 
-# Shapes that took quadratic time or worse (seconds to minutes at a few kB): each must now come
-# back within a limit some ten times what it takes, far below what the quadratic code took.
+# Shapes that took quadratic time or worse (seconds to minutes at a few kB). Their speed is
+# measured by bench/linear.py (time per doubling of the input), not by a timed test; here each
+# must give a valid record.
 SLOW_BEFORE = 3000
-LIMIT_SECONDS = 20
 
 
 @pytest.mark.parametrize("unit", [
@@ -71,12 +69,11 @@ LIMIT_SECONDS = 20
     pytest.param("Mr. Ruiz arrived. She said she left. He said he stayed. ", id="pronouns"),
     pytest.param("On January 5, 2024, 26 men and the 26 were sent. ", id="dates-and-counts"),
     pytest.param("Ruiz and 26 prisoners and ", id="sentence-without-end"),
+    pytest.param("Security Minister Ana Ruiz said she agreed. Ana Ortiz met Luis Ruiz. ", id="names-sharing-words"),
 ])
-def test_adversarial_shape_in_linear_time(extract_text, unit: str) -> None:
+def test_adversarial_shape_gives_a_valid_record(extract_text, unit: str) -> None:
     text = (unit * (SLOW_BEFORE // len(unit) + 1))[:SLOW_BEFORE]
-    start = time.monotonic()
-    extract_text(text)
-    assert time.monotonic() - start < LIMIT_SECONDS
+    extract_text(text)  # checked against the schema and every offset
 
 
 RANGES = [(0, 4), (2, 3), (10, 20), (15, 16), (30, 30), (40, 100)]

@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from transfer_extract.data import alternation, load_json
+from transfer_extract.data import alternation, load_json, trie_alternation
 from transfer_extract.extractors import Context, doc_text, token_texts
 from transfer_extract.extractors.offices import known_office
 from transfer_extract.pipeline import name_words
@@ -56,10 +56,16 @@ def _countries() -> dict[str, list[str]]:
     return words
 
 
+@cache
+def _country_word() -> re.Pattern[str]:
+    """Any country word of `_countries`, as written ("US", not "us"), as a whole word."""
+    return re.compile(rf"(?<![\w.])(?:{trie_alternation(w for ws in _countries().values() for w in ws)})(?!\w)")
+
+
 def _in_title(title: str) -> str | None:
     """A country word inside a title ("U.S." of "Assistant U.S. Attorney"), as written."""
-    words = (w for ws in _countries().values() for w in ws)
-    return next((w for w in words if re.search(rf"(?<![\w.]){re.escape(w)}(?![\w])", title)), None)
+    found = _country_word().search(title)
+    return found.group() if found else None
 
 
 @cache
@@ -72,12 +78,13 @@ def _region_of() -> dict[str, str]:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = _data()
-    countries = alternation([w for ws in _countries().values() for w in ws], flexible_space=False)
-    titles = alternation(data["titles"], flexible_space=False)
-    prefixes = alternation(data["prefixes"], flexible_space=False)
-    regions = alternation(list(_region_of()), flexible_space=False)
-    mods = alternation(data["office_modifiers"], flexible_space=False)
-    heads = alternation(data["office_heads"], flexible_space=False)
+    # tries, not plain alternations: these run before every capitalized name
+    countries = trie_alternation(w for ws in _countries().values() for w in ws)
+    titles = trie_alternation(data["titles"])
+    prefixes = trie_alternation(data["prefixes"])
+    regions = trie_alternation(_region_of())
+    mods = trie_alternation(data["office_modifiers"])
+    heads = trie_alternation(data["office_heads"])
     return {
         # "Mexico's Security Secretary " / "then-President " right before a name (titles capitalized)
         "before": re.compile(
@@ -187,9 +194,8 @@ def _appos(before: str) -> re.Match[str] | None:
 
 def _scope_country(t: re.Match[str]) -> str | None:
     """A country word in the scope after a title ("minister of security of Ecuador")."""
-    scope = t.groupdict().get("scope") or ""
-    words = (w for ws in _countries().values() for w in ws)  # as written: "US", not "us"
-    return next((w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", scope)), None)
+    found = _country_word().search(t.groupdict().get("scope") or "")
+    return found.group() if found else None
 
 
 @cache
@@ -225,6 +231,21 @@ class _Entity:
     def matches(self, name: str) -> bool:
         full, part = name_words(self.name), name_words(name)
         return bool(part) and (_within(part, full) or _within(full, part))
+
+
+def _first_match(entities: list[_Entity], name: str, by_word: dict[str, set[int]],
+                 by_name: dict[tuple[str, ...], set[int]]) -> int | None:
+    """The number of the first entity whose name `name` is a run of, or that is a run of
+    `name`, found through the indexes rather than by testing every entity: an entity that
+    `name` is a run of has every word of `name` (the smallest of those sets bounds the work),
+    and one that is a run of `name` has the words of one of `name`'s runs."""
+    words = name_words(name)
+    sets = sorted((by_word.get(w, set()) for w in set(words)), key=len)
+    found = set(sets[0]).intersection(*sets[1:]) if sets and sets[0] else set()
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            found |= by_name.get(words[i:j], set())
+    return next((k for k in sorted(found) if entities[k].matches(name)), None)
 
 
 def _within(part: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -324,22 +345,28 @@ def _agency_words() -> re.Pattern[str]:
 @cache
 def _qualified_agency() -> re.Pattern[str]:
     """A country word before an agency: "Ecuador's National Police", "Thai police"."""
-    countries = alternation([w for ws in _countries().values() for w in ws], flexible_space=False)
+    countries = trie_alternation(w for ws in _countries().values() for w in ws)
     return re.compile(rf"(?<![\w'’])(?P<country>{countries})(?:'s|’s|')?\s+(?:(?i:national|federal|judicial)\s+)?"
                       rf"(?P<agency>(?i:{alternation(_data()['national_agencies'])}))(?!\w)")
 
 
-def _agency_country(text: str, title: str) -> str | None:
+def _agency_countries(text: str) -> dict[str, set[str]]:
+    """The countries the text gives each national agency ("Thai police": police -> Thailand),
+    read once per article."""
+    found: dict[str, set[str]] = {}
+    for m in _qualified_agency().finditer(text):
+        country = _country_of().get(m["country"].lower())
+        if country:
+            found.setdefault(m["agency"].lower(), set()).add(country)
+    return found
+
+
+def _agency_country(agencies: dict[str, set[str]], title: str) -> str | None:
     """The country of an office that names a national agency ("police spokesman"): the one
     country the article gives that agency elsewhere, if it gives exactly one."""
     named = _agency_words().search(title)
-    if named is None:
-        return None
-    agency = named.group().lower()
-    found = {_country_of().get(m["country"].lower().rstrip("'’s").rstrip("'’"), _country_of().get(m["country"].lower()))
-             for m in _qualified_agency().finditer(text) if m["agency"].lower() == agency}
-    found.discard(None)
-    return found.pop() if len(found) == 1 else None
+    countries = agencies.get(named.group().lower(), set()) if named else set()
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _line_end(doc: Doc, start: int, end: int) -> int:
@@ -421,6 +448,8 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
                                     if t.text[:1].isupper() and t.text not in m["nick"]):
             cands[span.start] = max(cands.get(span.start, 0), span.end)
     entities: list[_Entity] = []
+    by_word: dict[str, set[int]] = {}  # a name word -> the entities (by number) whose name has it
+    by_name: dict[tuple[str, ...], set[int]] = {}  # a name's words -> the entities of that name
     alias_keys: set[tuple[str, ...]] = set()
     covered: set[int] = set()
     for start in sorted(cands):
@@ -435,12 +464,16 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
                 or in_cartel(span.start_char, span.end_char) or name_words(name) in cartel_keys:
             continue
         covered.update(range(s, e))
-        found = next((x for x in entities if x.matches(name)), None)
-        if found is None:
-            found = _Entity(name)
-            entities.append(found)
-        elif len(name_words(name)) > len(name_words(found.name)):
+        number = _first_match(entities, name, by_word, by_name)
+        if number is None:
+            number = len(entities)
+            entities.append(_Entity(name))
+        found = entities[number]
+        if len(name_words(name)) > len(name_words(found.name)):
             found.name = name
+        for w in name_words(found.name):
+            by_word.setdefault(w, set()).add(number)
+        by_name.setdefault(name_words(found.name), set()).add(number)
         found.mentions.append((span.start_char, span.end_char))
         if len(name_words(name)) == 1 and s > 0 and doc[s - 1].lower_ in PLACE_BEFORE:
             found.single_place = True
@@ -470,9 +503,12 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             found.role = _role(doc, s, e)
     for x in entities:
         alias_keys.update(name_words(a) for a in x.aliases)
+    owners: dict[tuple[str, ...], list[_Entity]] = {}  # an alias -> the entities that have it
+    for y in entities:
+        for key in dict.fromkeys(name_words(a) for a in y.aliases):
+            owners.setdefault(key, []).append(y)
     for x in entities:  # a name that is another's alias ("Fito") gives that person its mentions
-        owner = next((y for y in entities if y is not x
-                      and name_words(x.name) in {name_words(a) for a in y.aliases}), None)
+        owner = next((y for y in owners.get(name_words(x.name), ()) if y is not x), None)
         if owner is not None:
             owner.mentions.extend(x.mentions)
     entities = [x for x in entities
@@ -506,9 +542,10 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     def spans(x: _Entity) -> tuple[Span, ...]:
         return tuple(ctx.article.span(s, e) for s, e in sorted(set(x.mentions)))
 
+    agencies = _agency_countries(text) if any(x.title and x.country is None for x in entities) else {}
     for x in entities:
         if x.title and x.country is None:
-            x.country = _agency_country(text, x.title)
+            x.country = _agency_country(agencies, x.title)
     officials = tuple(Official(x.name, x.title, x.country, spans(x)) for x in entities if x.title)
     people = tuple(Person(x.name, x.role, spans(x), tuple(x.aliases)) for x in entities if not x.title)
     return {"officials": officials, "people": people}
