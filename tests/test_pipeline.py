@@ -78,7 +78,7 @@ def test_unsupported_rules_keep_the_ruler():
     ruler = nlp.add_pipe("attribute_ruler")
     ruler.add([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "A"})
     with pytest.raises(Unsupported):
-        LookupAttributes(ruler)
+        LookupAttributes(nlp).initialize(patterns=ruler.patterns)
     lookup_attributes(nlp)
     assert nlp.pipe_names == ["attribute_ruler"]
     assert nlp("a a")[0].lemma_ == "A"

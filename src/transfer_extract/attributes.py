@@ -15,9 +15,11 @@ on every article). Rules with anything else (other attributes, operators) are le
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
@@ -75,14 +77,39 @@ def _index_values(token_spec: dict[str, Any]) -> tuple[str | None, list[Any]]:
 
 
 class LookupAttributes:
-    """A pipeline component equal to the AttributeRuler whose rules it was built from."""
+    """A pipeline component equal to the AttributeRuler whose rules it was given.
 
-    def __init__(self, ruler: Any) -> None:  # ruler: spacy.pipeline.AttributeRuler
-        self.attrs = list(ruler.attrs)  # normalized, as spaCy's setter takes them
-        self.indices = list(ruler.indices)
+    Like spaCy's rulers, it takes its rules through `initialize(patterns=...)` (or
+    `add_patterns`), in the AttributeRuler's format (`AttributeRuler.patterns`), and saves them
+    with the pipeline (`to_disk`/`to_bytes`), so a saved pipeline needs no attribute ruler."""
+
+    def __init__(self, nlp: Language, name: str = FACTORY) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.patterns: list[dict[str, Any]] = []
+        self.attrs: list[Any] = []
+        self.indices: list[int] = []
         # rules by (column, value id) of their first token, as doc.to_array gives them
         self.filed: dict[tuple[int, int], list[Rule]] = {}
         self.anywhere: list[Rule] = []
+
+    def initialize(self, get_examples: Callable[[], Any] | None = None, *, nlp: Language | None = None,
+                   patterns: list[dict[str, Any]] | None = None) -> None:
+        """Replace the rules by `patterns` (Unsupported when the lookup cannot reproduce one)."""
+        self.clear()
+        if patterns:
+            self.add_patterns(patterns)
+
+    def clear(self) -> None:
+        self.patterns, self.attrs, self.indices, self.filed, self.anywhere = [], [], [], {}, []
+
+    def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
+        """Add rules in the AttributeRuler's format; Unsupported (and nothing added) for a rule
+        with anything but LOWER, DEP, TAG, IS_SPACE equality, IN, NOT_IN or REGEX tests."""
+        ruler = AttributeRuler(self.vocab)  # normalizes the rules as spaCy's ruler does
+        ruler.add_patterns([*self.patterns, *patterns])
+        filed: dict[tuple[int, int], list[Rule]] = {}
+        anywhere: list[Rule] = []
         for order, rule in enumerate(ruler.patterns):
             for pattern in rule["patterns"]:
                 if not pattern or any(not isinstance(t, dict) or "OP" in t for t in pattern):
@@ -90,10 +117,14 @@ class LookupAttributes:
                 key, values = _index_values(pattern[0])
                 entry = (order, _tests(pattern[0], skip=key), [_tests(t) for t in pattern[1:]])
                 for value in values:
-                    ident = int(value) if key == "IS_SPACE" else ruler.vocab.strings.add(value)
-                    self.filed.setdefault((ATTRS.index(key), ident), []).append(entry)
+                    ident = int(value) if key == "IS_SPACE" else self.vocab.strings.add(value)
+                    filed.setdefault((ATTRS.index(key), ident), []).append(entry)
                 if key is None:
-                    self.anywhere.append(entry)
+                    anywhere.append(entry)
+        self.patterns = ruler.patterns
+        self.attrs = list(ruler.attrs)  # normalized, as spaCy's setter takes them
+        self.indices = list(ruler.indices)
+        self.filed, self.anywhere = filed, anywhere
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens._retokenize import set_token_attrs
@@ -125,20 +156,42 @@ class LookupAttributes:
             set_token_attrs(doc[(start if index >= 0 else end) + index], self.attrs[order])
         return doc
 
+    # --- serialization, as spaCy's AttributeRuler does it --------------------------------------
 
-@Language.factory(FACTORY)
-def _make(nlp: Language, name: str) -> LookupAttributes:
-    return LookupAttributes(nlp.get_pipe("attribute_ruler"))
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"patterns": self.patterns})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> LookupAttributes:
+        self.initialize(patterns=srsly.msgpack_loads(data)["patterns"])
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_msgpack(path / "patterns", self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LookupAttributes:
+        self.initialize(patterns=srsly.read_msgpack(Path(path) / "patterns"))
+        return self
+
+
+@Language.factory(FACTORY, assigns=["token.pos", "token.morph", "token.lemma", "token.norm"],
+                  requires=["token.tag", "token.dep"])
+def make_lookup_attributes(nlp: Language, name: str) -> LookupAttributes:
+    """The `lookup_attributes` component, without rules until `initialize(patterns=...)`."""
+    return LookupAttributes(nlp, name)
 
 
 def lookup_attributes(nlp: Language) -> None:
     """Put a LookupAttributes in place of `nlp`'s attribute ruler, if it has one whose rules
     the lookup reproduces exactly (else the ruler stays)."""
-    if not isinstance(nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None,
-                      AttributeRuler):
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if not isinstance(ruler, AttributeRuler):
         return
+    lookup = nlp.add_pipe(FACTORY, before="attribute_ruler")
     try:
-        nlp.add_pipe(FACTORY, before="attribute_ruler")
+        lookup.initialize(nlp=nlp, patterns=ruler.patterns)
     except Unsupported:
+        nlp.remove_pipe(FACTORY)
         return
     nlp.remove_pipe("attribute_ruler")

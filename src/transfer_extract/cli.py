@@ -13,7 +13,6 @@ import tempfile
 from collections.abc import Iterator
 from datetime import date
 from enum import Enum
-from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -214,18 +213,19 @@ def clean(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a record."""
-    sys.stdout.write(files("transfer_extract").joinpath("schema.json").read_text("utf-8"))
+    from transfer_extract.kinds import schema_text
+
+    sys.stdout.write(schema_text())
 
 # --- batch and show -------------------------------------------------------------------------
 
-class Only(str, Enum):
-    quotes = "quotes"
-    dates = "dates"
-    counts = "counts"
-    cartels = "cartels"
-    officials = "officials"
-    people = "people"
-    events = "events"
+def _only(value: str | None) -> str | None:
+    """`--only`: a kind of fact of the registry (those a plugin adds included)."""
+    from transfer_extract.kinds import fields
+
+    if value is not None and value not in fields():
+        raise typer.BadParameter(f"{value!r} is not one of: {', '.join(fields())}")
+    return value
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
@@ -377,8 +377,9 @@ def show(
                                             show_default=False)],
     article: Annotated[str | None, typer.Option(  # noqa: UP007
         help="Only the articles whose path contains this.")] = None,
-    only: Annotated[Only | None, typer.Option(  # noqa: UP007
-        help="Only this kind of fact in the per-article tables.")] = None,
+    only: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="Only this kind of fact in the per-article tables (dates, counts, cartels, officials, people,"
+        " quotes, events, or a kind a plugin adds).", callback=_only, show_default=False)] = None,
     evidence: Annotated[bool, typer.Option(
         help="Print each article's text with every fact's span highlighted and labelled.")] = False,
 ) -> None:
@@ -398,7 +399,7 @@ def show(
             raise InputError(f"{records}: no article whose path contains {article!r}")
     console = Console()
     console.print(overview_table(lines))
-    kind = only.value if only else None
+    kind = only
     for record in lines:
         if "error" in record:
             continue

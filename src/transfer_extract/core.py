@@ -190,58 +190,111 @@ def _join(docs: list[Any]) -> Any:
 
 # --- extraction ----------------------------------------------------------------------------
 
-def extract(item: Input | str, *, published: date | None = None, model: str | None = None,
-            max_chars: int = MAX_CHARS) -> Record:
+def as_date(value: date | str | None) -> date | None:
+    """`value` as a date: a date, an ISO date "YYYY-MM-DD", or None (ValueError otherwise)."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One input read and cleaned, ready to parse: `text` is exactly what is parsed."""
+
+    item: Input
+    page: Page | None
+    article: Article
+    text: str
+    warnings: tuple[str, ...]
+
+
+def prepare_input(item: Input | str, published: date | str | None = None,
+                  max_chars: int = MAX_CHARS) -> Prepared:
+    """`item` checked for size, its article found and its text to parse chosen."""
+    item = Input(item) if isinstance(item, str) else item
+    check_size(item, max_chars)
+    article, page = read_article(item.text, as_date(published))
+    text, warnings = inspect(article.text, article.clean, page)
+    return Prepared(item, page, article, text, tuple(warnings))
+
+
+def whole_doc_fits(nlp: Any, text: str) -> bool:
+    """Whether `text` is parsed in one piece by `parse` (then a Doc of it made otherwise is the same)."""
+    settings = load_json("input.json")
+    return len(text) <= settings["chunk_chars"] and not re.search(rf"\S{{{settings['max_run'] + 1},}}", text)
+
+
+def parse(nlp: Any, prepared: Iterable[Prepared], batch_size: int = 16,
+          disable: Iterable[str] = ()) -> Iterator[tuple[Prepared, Any]]:
+    """(prepared, Doc of prepared.text) in order, parsed by `nlp` in batches of paragraph chunks."""
+    settings = load_json("input.json")
+
+    def chunks() -> Iterator[tuple[Any, tuple[Prepared, int]]]:
+        for prep in prepared:
+            bounds = chunk_bounds(prep.text, settings["chunk_chars"])
+            for k, (a, b) in enumerate(bounds):
+                yield make_doc(nlp, prep.text[a:b], settings["max_run"]), (prep, len(bounds) - k - 1)
+
+    parsed: list[Any] = []
+    for doc, (prep, left) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size, disable=list(disable)):
+        parsed.append(doc)
+        if left:
+            continue
+        whole, parsed = _join(parsed), []
+        yield prep, whole
+
+
+def build_record(prep: Prepared, doc: Any) -> Record:
+    """The record of `prep` from `doc`, the parse of `prep.text`: every extractor of the registry run."""
+    from transfer_extract.extractors import Context, run_extractors
+
+    article = prep.article
+    ctx = run_extractors(doc, Context(article))
+    return Record(
+        source=source_of(prep.item, prep.page),
+        published=article.published.isoformat() if article.published else None,
+        boilerplate=article.boilerplate,
+        facts=ctx.found,
+        warnings=(*prep.warnings, *ctx.warnings),
+    )
+
+
+def pipeline_of(nlp: Any = None, model: str | None = None) -> Any:
+    """`nlp` when it is a Language, else the pipeline named `nlp` or `model` (see load_pipeline)."""
+    if nlp is not None and not isinstance(nlp, str):
+        return nlp
+    from transfer_extract.pipeline import load_pipeline
+
+    return load_pipeline(nlp or model)
+
+
+def extract(item: Input | str, *, published: date | str | None = None, model: str | None = None,
+            max_chars: int = MAX_CHARS, nlp: Any = None) -> Record:
     """The record of one article (InputTooLargeError over `max_chars` characters)."""
-    return next(extract_many([item], published=published, model=model, max_chars=max_chars))
+    return next(extract_many([item], published=published, model=model, max_chars=max_chars, nlp=nlp))
 
 
 def extract_many(
     items: Iterable[Input | str],
     *,
-    published: date | None = None,
+    published: date | str | None = None,
     model: str | None = None,
     batch_size: int = 16,
     max_chars: int = MAX_CHARS,
+    nlp: Any = None,
 ) -> Iterator[Record]:
     """Records for `items`, in order; the model is loaded once and texts are parsed in batches
-    of paragraph chunks. An item over `max_chars` raises InputTooLargeError when its turn comes."""
-    from transfer_extract.extractors import Context, run_extractors
-    from transfer_extract.pipeline import load_pipeline
+    of paragraph chunks. An item over `max_chars` raises InputTooLargeError when its turn comes.
+    `nlp`: a spaCy Language to parse with (its `transfer_facts` component, if any, is skipped)
+    or the name of a pipeline; by default `model`, else the first installed default."""
+    from transfer_extract.facts_component import FACTORY as FACTS
 
-    nlp = load_pipeline(model)
-    settings = load_json("input.json")
-
-    def chunks() -> Iterator[tuple[Any, tuple[Input, Page | None, Article, list[str], int]]]:
-        for i in items:
-            item = Input(i) if isinstance(i, str) else i
-            check_size(item, max_chars)
-            article, page = read_article(item.text, published)
-            text, warnings = inspect(article.text, article.clean, page)
-            bounds = chunk_bounds(text, settings["chunk_chars"])
-            for k, (a, b) in enumerate(bounds):
-                yield make_doc(nlp, text[a:b], settings["max_run"]), (item, page, article, warnings,
-                                                                      len(bounds) - k - 1)
-
-    parsed: list[Any] = []
-    for doc, (item, page, article, warnings, left) in nlp.pipe(
-        chunks(), as_tuples=True, batch_size=batch_size
-    ):
-        parsed.append(doc)
-        if left:
-            continue
-        whole, parsed = _join(parsed), []
-        ctx = run_extractors(whole, Context(article))
-        yield Record(
-            source=source_of(item, page),
-            published=article.published.isoformat() if article.published else None,
-            boilerplate=article.boilerplate,
-            dates=ctx.found.get("dates", ()),
-            counts=ctx.found.get("counts", ()),
-            cartels=ctx.found.get("cartels", ()),
-            officials=ctx.found.get("officials", ()),
-            people=ctx.found.get("people", ()),
-            quotes=ctx.found.get("quotes", ()),
-            events=ctx.found.get("events", ()),
-            warnings=(*warnings, *ctx.warnings),
-        )
+    language = pipeline_of(nlp, model)
+    when = as_date(published)
+    prepared = (prepare_input(i, when, max_chars) for i in items)
+    skip = [name for name in language.pipe_names if language.get_pipe_meta(name).factory == FACTS]
+    for prep, doc in parse(language, prepared, batch_size, disable=skip):
+        yield build_record(prep, doc)

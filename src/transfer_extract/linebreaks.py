@@ -32,7 +32,7 @@ def _wrapped(tok: Token, gap: str) -> bool:
     return gap.count("\n") == 1 and tok.is_lower
 
 
-@Language.component(COMPONENT)
+@Language.component(COMPONENT, assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     text_seen = False  # blank lines that open the text belong to its first sentence
     for tok in doc:

@@ -73,4 +73,4 @@ def add_rule_components(nlp) -> None:  # nlp: spacy.language.Language
     from transfer_extract.linebreaks import COMPONENT as LINE_BREAKS
 
     nlp.add_pipe(LINE_BREAKS, **({"before": "parser"} if "parser" in nlp.pipe_names else {}))
-    nlp.add_pipe(CARTELS, **({"before": "ner"} if "ner" in nlp.pipe_names else {}))
+    nlp.add_pipe(CARTELS, **({"before": "ner"} if "ner" in nlp.pipe_names else {})).initialize(nlp=nlp)

@@ -8,10 +8,15 @@ an HTML page the article text extracted from it, which the record carries as `so
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from typing import Any, Literal
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal, TypeVar
 
 SCHEMA_VERSION = 1
+T = TypeVar("T")
 
 Granularity = Literal["day", "month", "year"]
 CountKind = Literal["cardinal", "ordinal", "total"]
@@ -149,15 +154,111 @@ class Event(_Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class Record(_Fact):
+    """The facts of one article. `facts` holds each kind of fact by its JSON field (see
+    `transfer_extract.kinds`); `to_dict()` lists every registered kind, in registry order, between
+    `boilerplate` and `warnings`. The built-in kinds are also typed attributes (`record.dates`)."""
+
     schema_version: int = SCHEMA_VERSION
     source: Source
     published: str | None
     boilerplate: tuple[Boilerplate, ...] = ()
-    dates: tuple[DateFact, ...] = ()
-    counts: tuple[CountFact, ...] = ()
-    cartels: tuple[Cartel, ...] = ()
-    officials: tuple[Official, ...] = ()
-    people: tuple[Person, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    events: tuple[Event, ...] = ()
+    facts: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        from transfer_extract.kinds import fields
+
+        known = fields()
+        unknown = set(self.facts) - set(known)
+        if unknown:
+            raise ValueError(f"no kind of fact is registered as {', '.join(sorted(unknown))}")
+        object.__setattr__(self, "facts", {name: tuple(self.facts[name]) for name in known if name in self.facts})
+
+    def __hash__(self) -> int:
+        return hash((self.source, self.published, self.boilerplate, tuple(self.facts.items()), self.warnings))
+
+    def of(self, field_name: str) -> tuple[Any, ...]:
+        """The facts of the kind whose JSON field is `field_name` (empty if none were found)."""
+        return self.facts.get(field_name, ())
+
+    @property
+    def dates(self) -> tuple[DateFact, ...]:
+        return self.of("dates")
+
+    @property
+    def counts(self) -> tuple[CountFact, ...]:
+        return self.of("counts")
+
+    @property
+    def cartels(self) -> tuple[Cartel, ...]:
+        return self.of("cartels")
+
+    @property
+    def officials(self) -> tuple[Official, ...]:
+        return self.of("officials")
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        return self.of("people")
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return self.of("quotes")
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self.of("events")
+
+    def to_dict(self) -> dict[str, Any]:
+        from transfer_extract.kinds import fields
+
+        return {"schema_version": self.schema_version, "source": self.source.to_dict(),
+                "published": self.published, "boilerplate": _plain(self.boilerplate),
+                **{name: _plain(self.of(name)) for name in fields()}, "warnings": list(self.warnings)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Record:
+        """The record a `to_dict()` gave (as saved in JSON); ValueError if `data` is not one.
+        `Record.from_dict(r.to_dict()) == r` and `from_dict(d).to_dict() == d` for a saved record."""
+        from transfer_extract.kinds import kinds
+
+        if not isinstance(data, Mapping) or "error" in data or not isinstance(data.get("source"), Mapping):
+            raise ValueError("not a transfer-extract record")
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise ValueError(f"schema_version {data.get('schema_version')!r} is not {SCHEMA_VERSION}")
+        return cls(schema_version=SCHEMA_VERSION, source=_build(Source, data["source"]),
+                   published=data.get("published"),
+                   boilerplate=tuple(_build(Boilerplate, b) for b in data.get("boilerplate", ())),
+                   facts={k.field: tuple(_build(k.fact, f) for f in data.get(k.field, ())) for k in kinds()},
+                   warnings=tuple(data.get("warnings", ())))
+
+
+def _build(cls: type[T], data: Mapping[str, Any]) -> T:
+    """A `cls` (a fact dataclass) from its `to_dict()`: missing keys take their defaults."""
+    if not isinstance(data, Mapping):
+        raise ValueError(f"a {cls.__name__} is an object, not {type(data).__name__}")
+    hints = _hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    unknown = set(data) - names
+    if unknown:
+        raise ValueError(f"unknown field of a {cls.__name__}: {', '.join(sorted(unknown))}")
+    return cls(**{name: _value(hints[name], value) for name, value in data.items()})
+
+
+def _value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        facts = [a for a in args if dataclasses.is_dataclass(a)]
+        return _build(facts[0], value) if facts and isinstance(value, Mapping) else value
+    if origin is tuple:
+        return tuple(_value(args[0], v) for v in value)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _build(hint, value)
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)

@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from transfer_extract.kinds import Kind, kinds
 from transfer_extract.merge import FIELDS
 
 
@@ -23,27 +24,26 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
     return table
 
 
-_EVENT_FIELDS = {"kind": "kind", "role": "role", "count": "count", "origin": "from", "destination": "to",
-                 "date": "date", "cumulative_total": "total", "sequence": "wave", "places": "places",
-                 "organizations": "organizations"}
-
-
-def _events_table(events: list[dict[str, Any]]) -> Table:
-    """Events one field a row (nine columns side by side do not fit a terminal), empty fields
-    left out, a rule between events."""
-    table = Table(title=f"events ({len(events)})", title_justify="left", expand=False)
-    for col in ("event", "field", "value"):
+def _fields_rows(title: str, label: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> Table:
+    """Facts one field a row (many columns side by side do not fit a terminal), empty fields
+    left out, a rule between facts."""
+    table = Table(title=f"{title} ({len(rows)})", title_justify="left", expand=False)
+    for col in (label, "field", "value"):
         table.add_column(col, overflow="fold")
-    for number, event in enumerate(events, 1):
-        rows = [(label, ", ".join(v) if isinstance(v, list) else str(v))
-                for key, label in _EVENT_FIELDS.items() if (v := event.get(key)) not in (None, [], "")]
-        for i, (label, value) in enumerate(rows):
-            table.add_row(str(number) if i == 0 else "", label, value, end_section=i == len(rows) - 1)
+    for number, row in enumerate(rows, 1):
+        cells = [(label, ", ".join(map(str, v)) if isinstance(v, list) else str(v))
+                 for label, v in zip(columns, row, strict=True) if v not in (None, [], "")]
+        for i, (label, value) in enumerate(cells):
+            table.add_row(str(number) if i == 0 else "", label, value, end_section=i == len(cells) - 1)
     return table
 
 
-def _names(spans: list[dict]) -> str:
-    return ", ".join(sorted({m["text"] for m in spans}))
+def _kind_table(kind: Kind, facts: list[dict[str, Any]]) -> Table:
+    """The table of one kind of fact, drawn as its registry entry says."""
+    rows = [kind.flat(f) for f in facts]
+    if kind.layout == "fields":
+        return _fields_rows(kind.field, kind.label or "fact", kind.header, rows)
+    return _table(kind.field, list(kind.header), [list(r) for r in rows])
 
 
 def record_tables(record: dict[str, Any], only: str | None = None) -> Group:
@@ -58,30 +58,8 @@ def record_tables(record: dict[str, Any], only: str | None = None) -> Group:
         f"  chars: {src['chars']}  boilerplate removed: {len(record['boilerplate'])}{page}",
         expand=False,
     )
-    tables = {
-        "events": _events_table(record["events"]),
-        "dates": _table("dates", ["text", "value", "granularity", "at"],
-                        [[d["text"], d["value"], d["granularity"], d["start"]]
-                         for d in record["dates"]]),
-        "counts": _table("counts", ["text", "value", "counted", "kind", "at"],
-                         [[c["text"], c["value"], c["counted"], c["kind"], c["start"]]
-                          for c in record["counts"]]),
-        "cartels": _table("cartels", ["name", "aliases", "mentions"],
-                          [[c["name"], ", ".join(c["aliases"]), len(c["mentions"])]
-                           for c in record["cartels"]]),
-        "officials": _table("officials", ["name", "title", "country", "mentions"],
-                            [[o["name"], o["title"], o["country"],
-                              f"{len(o['mentions'])}: {_names(o['mentions'])}"]
-                             for o in record["officials"]]),
-        "people": _table("people", ["name", "role", "mentions"],
-                         [[p["name"], p["role"], f"{len(p['mentions'])}: {_names(p['mentions'])}"]
-                          for p in record["people"]]),
-        "quotes": _table("quotes", ["speaker", "said by", "cue", "quote", "at"],
-                         [[q["speaker"] or "?",
-                           (q["speaker_mention"] or {}).get("text"), q["cue"],
-                           ("(partial) " if q.get("partial") else "") + q["text"], q["start"]]
-                          for q in record["quotes"]]),
-    }
+    ordered = sorted(kinds(), key=lambda k: not k.headline)  # the headline kind first
+    tables = {k.field: _kind_table(k, record.get(k.field) or []) for k in ordered}
     parts: list[Any] = [header]
     shown = [(name, t) for name, t in tables.items() if only in (None, name)]
     parts.extend(t for _, t in shown if t.row_count)
@@ -224,10 +202,6 @@ def print_merge(result: dict[str, Any], console: Console | None = None) -> None:
     (console or Console()).print(merge_tables(result))
 
 
-KINDS = ("events", "dates", "counts", "cartels", "officials", "people", "quotes")
-_STYLES = {"events": "bold white on red", "dates": "black on cyan", "counts": "black on yellow",
-           "cartels": "white on magenta", "officials": "black on green", "people": "black on bright_green",
-           "quotes": "italic blue"}
 
 
 def _label(record: dict[str, Any]) -> str:
@@ -237,8 +211,12 @@ def _label(record: dict[str, Any]) -> str:
 
 # Short headers for terminals narrower than WIDE: ten columns of full headers do not fit 80.
 WIDE = 110
-_SHORT = {"event": "event", "count": "n", "date": "date", "dates": "dat", "counts": "cnt", "cartels": "crt",
-          "officials": "off", "people": "ppl", "quotes": "quo"}
+_HEADLINE_SHORT = {"event": "event", "count": "n", "date": "date"}
+
+
+def _counted() -> list[Kind]:
+    """The kinds counted in the overview: all but the headline kind (summarised instead)."""
+    return [k for k in kinds() if not k.headline]
 
 
 class _Overview:
@@ -250,26 +228,28 @@ class _Overview:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Any:
         short = options.max_width < WIDE
         lines = self.lines
-        legend = ", ".join(f"{v} {k}" for k, v in _SHORT.items() if v != k)
+        counted = _counted()
+        shorts = {**_HEADLINE_SHORT, **{k.field: k.short or k.field for k in counted}}
+        legend = ", ".join(f"{v} {k}" for k, v in shorts.items() if v != k)
         table = Table(title=f"articles ({len(lines)})", title_justify="left", box=box.SIMPLE_HEAD,
                       show_edge=False, padding=(0, 1, 0, 0), caption=legend if short else None,
                       caption_justify="left")
         table.add_column("article", overflow="fold", min_width=12)
-        for col in ("event", "count", "date", *KINDS[1:]):
-            table.add_column(_SHORT[col] if short else col, no_wrap=col != "event", overflow="fold",
+        for col in (*_HEADLINE_SHORT, *(k.field for k in counted)):
+            table.add_column(shorts[col] if short else col, no_wrap=col != "event", overflow="fold",
                              justify="left" if col in ("event", "date") else "right")
         errors: list[str] = []
         for line in lines:
             name = _label(line).rsplit("/", 1)[-1]
             if "error" in line:
                 errors.append(f"[red]failed:[/] {line['error']}")
-                table.add_row(name, "[red]error[/]", *[""] * (len(KINDS) + 1))
+                table.add_row(name, "[red]error[/]", *[""] * (len(counted) + 2))
                 continue
             events = line.get("events") or []
             first = next((e for e in events if e.get("role") != "recalled"), {})
             event = f"{first['kind']}" + (f" +{len(events) - 1}" if len(events) > 1 else "") if first else "-"
             table.add_row(name, event, "" if first.get("count") is None else str(first["count"]),
-                          first.get("date") or "", *[str(len(line.get(k) or [])) for k in KINDS[1:]])
+                          first.get("date") or "", *[str(len(line.get(k.field) or [])) for k in counted])
         yield table
         yield from errors
 
@@ -293,40 +273,22 @@ def summary_table(stats: dict[str, Any]) -> Table:
 
 def _marks(record: dict[str, Any], only: str | None) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, label) for every fact span of `record`."""
-    marks: list[tuple[int, int, str, str]] = []
-
-    def add(kind: str, span: dict[str, Any], label: str) -> None:
-        if only in (None, kind) and span["end"] > span["start"]:
-            marks.append((span["start"], span["end"], kind, label))
-
-    for d in record.get("dates", []):
-        add("dates", d, f"date {d['value'] or '?'}")
-    for c in record.get("counts", []):
-        add("counts", c, f"count {c['value']}" + (f" {c['counted']}" if c.get("counted") else ""))
-    for c in record.get("cartels", []):
-        for m in c["mentions"]:
-            add("cartels", m, f"cartel {c['name']}")
-    for kind, label in (("officials", "official"), ("people", "person")):
-        for p in record.get(kind, []):
-            for m in p["mentions"]:
-                add(kind, m, f"{label} {p['name']}")
-    for q in record.get("quotes", []):
-        add("quotes", q, f"quote: {q['speaker'] or '?'}")
-    for e in record.get("events", []):
-        for m in e["evidence"]:
-            add("events", m, f"{e['kind']} {e['count'] if e['count'] is not None else ''}".strip())
-    return sorted(marks)
+    return sorted((span["start"], span["end"], k.field, label)
+                  for k in kinds() if only in (None, k.field)
+                  for fact in record.get(k.field, []) for span, label in k.spans(fact)
+                  if span["end"] > span["start"])
 
 
 def evidence_text(record: dict[str, Any], text: str, only: str | None = None) -> Text:
     """The article text with every fact's span highlighted and a label after it."""
     marks = _marks(record, only)
+    styles = {k.field: k.style for k in kinds()}
     body = Text(text)
     for bp in record.get("boilerplate", []):
         body.stylize("dim strike", bp["start"], bp["end"])
     ends: dict[int, list[tuple[str, str]]] = {}
     for start, end, kind, label in marks:
-        body.stylize(_STYLES[kind], start, end)
+        body.stylize(styles[kind], start, end)
         ends.setdefault(end, []).append((kind, label))
     out = Text()
     offset = 0  # offset in `text` of the end of what has been appended
@@ -334,5 +296,5 @@ def evidence_text(record: dict[str, Any], text: str, only: str | None = None) ->
         out.append_text(part)
         offset += len(part.plain)
         for kind, label in ends.get(offset, []):
-            out.append(f"⟨{label}⟩", style=f"bold {_STYLES[kind].split(' on ')[-1]}")
+            out.append(f"⟨{label}⟩", style=f"bold {styles[kind].split(' on ')[-1]}")
     return out

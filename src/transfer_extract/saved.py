@@ -13,7 +13,12 @@ from typing import Any
 from transfer_extract.errors import InputError, RecordFormatError
 from transfer_extract.reader import decode, read_bytes
 
-LIST_FIELDS = ("boilerplate", "dates", "counts", "cartels", "officials", "people", "quotes", "events")
+
+def list_fields() -> tuple[str, ...]:
+    """The fields of a record that hold lists of objects: the boilerplate and every kind of fact."""
+    from transfer_extract.kinds import fields
+
+    return ("boilerplate", *fields())
 
 
 def _check(item: Any, where: str) -> dict[str, Any]:
@@ -22,7 +27,7 @@ def _check(item: Any, where: str) -> dict[str, Any]:
         raise RecordFormatError(f"{where}: not a transfer-extract record")
     if "error" in item:
         return item
-    for name in LIST_FIELDS:
+    for name in list_fields():
         value = item.get(name, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise RecordFormatError(f"{where}: not a transfer-extract record ({name!r} is not a list of objects)")

@@ -2,8 +2,9 @@
 
     extract(doc: Doc, ctx: Context) -> dict[str, tuple]
 
-returning record fields by name. They run in the order `extractors()` gives; each sees in `ctx.found` what
-the earlier ones returned (quotes use the people found, events use dates, counts and cartels).
+returning record fields by name. Each is declared in `transfer_extract.kinds` with the fields it requires and
+provides; they run in the order derived from those (`extractors()`), each seeing in `ctx.found` what the
+earlier ones returned (quotes use the people found, events use dates, counts and cartels).
 `doc` is the parse of the cleaned text; `ctx.article.span()` maps its offsets to the original.
 """
 
@@ -83,19 +84,11 @@ Extractor = Callable[[Doc, Context], dict[str, tuple[Any, ...]]]
 
 
 def extractors() -> list[Extractor]:
-    """The extractors in the order they run."""
-    from transfer_extract.extractors import (
-        counts,
-        dates,
-        events,
-        organizations,
-        persons,
-        pronouns,
-        quotes,
-    )
+    """The extractors in the order they run: each after those that provide what it requires
+    (`transfer_extract.kinds.extractor_order`)."""
+    from transfer_extract.kinds import extractor_order
 
-    return [dates.extract, counts.extract, organizations.extract, persons.extract,
-            pronouns.extract, quotes.extract, events.extract]
+    return [e.load() for e in extractor_order()]
 
 
 def run_extractors(doc: Doc, ctx: Context) -> Context:
