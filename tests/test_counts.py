@@ -168,6 +168,12 @@ NOT_COUNTS = [
     case("Four in ten Mexicans say security is the main problem.", id="ratio-in"),
     case("One out of five prisoners was released.", id="ratio-out-of"),
     case("The flight left on the 14th, officials said.", id="day-of-month-not-ordinal"),
+    case("He was paid between 10 and 15 million (Colombian pesos, about $3,000) each.",
+         id="money-range-in-parentheses"),
+    case("Each got between $2,300 and 3,500 for the job.", id="money-range-second-number"),
+    case("At 6ft 3in, he is a physical presence.", id="feet-and-inches"),
+    case("The guard said so.\n\nCalix, 42, was taken to the airport.", id="age-of-a-name-tagged-as-place"),
+    case("Jackie tells 6 News that the scammer called.", id="station-name"),
 ]
 
 

@@ -48,6 +48,7 @@ class _Words:
     scales: frozenset[str]
     ordinals: frozenset[str]
     money_before: frozenset[str]
+    money_after: frozenset[str]
     not_count_after: frozenset[str]
     labels: frozenset[str]
     age_before: frozenset[str]
@@ -73,6 +74,7 @@ def _words() -> _Words:
         scales=frozenset(numbers["scales"]),
         ordinals=frozenset(numbers["ordinals"]),
         money_before=frozenset(data["money_before"]),
+        money_after=frozenset(w.lower() for w in data["money_after"]),
         not_count_after=frozenset(w.lower() for w in
                                   data["money_after"] + data["percent_after"] + data["measure_after"]),
         labels=frozenset(data["labels"]),
@@ -219,7 +221,7 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Intervals) -> bool:
     k = group.end
     if k + 2 < len(doc) and doc[k].lower_ in ("and", "to", "or", "-") \
             and _is_number_word(doc[k + 1].text, doc[k + 1].lower_) \
-            and doc[k + 2].lower_ in w.not_count_after:
+            and (doc[k + 2].lower_ in w.not_count_after or _money_after(doc, k + 2, w)):
         return True
     if before is not None and before.lower_ in w.age_before:
         return True
@@ -227,14 +229,47 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Intervals) -> bool:
     if before is not None and before.text in ('"', "\u201d", "'") and two is not None and two.text == ",":
         before, two = two, _prev(doc, group.start, 3)
     if before is not None and before.text in (",", "(") and two is not None and two.pos_ == "PROPN" \
-            and two.ent_type_ not in _NOT_NAME_ENTS and value <= _MAX_AGE \
-            and (after is None or after.text in (",", ")", ".", ";")):
+            and (two.ent_type_ not in _NOT_NAME_ENTS or _name_taken_for_place(doc, two, group)) \
+            and value <= _MAX_AGE and (after is None or after.text in (",", ")", ".", ";")):
         return True
+    # money: "between $2,300 and 3,500", "15 million (Colombian pesos"
+    if before is not None and before.lower_ in ("and", "to", "or", "-") and two is not None \
+            and (two.ent_type_ == "MONEY" or (_prev(doc, group.start, 3) is not None
+                                              and _prev(doc, group.start, 3).text in w.money_before)):
+        return True
+    if _money_after(doc, group.end, w):
+        return True
+    # a measure in feet and inches: "6ft 3in"
+    if after is not None and after.lower_ == "in" and before is not None \
+            and before.lower_ in w.not_count_after:
+        return True
+    head_name = _head_noun(last)
+    if head_name is not None and head_name.tag_ == "NNP" and head_name.ent_type_ != "NORP" \
+            and head_name.i == group.end:
+        return True  # a name with a number: "6 News", "Channel 4" is a label
     if after is not None and after.lower_ in ("years", "year") and group.end + 1 < len(doc) \
             and doc[group.end + 1].lower_ == "old":
         return True
     head = _head_noun(last)
     return head is not None and head.lemma_.lower() in w.time_units
+
+
+def _money_after(doc: Doc, i: int, w: _Words) -> bool:
+    """Whether a currency follows at token `i`, after a scale word or a parenthesis:
+    "15 million (Colombian pesos", "10 million pesos"."""
+    while i < len(doc) and doc[i].lower_ in w.scales:
+        i += 1
+    if i < len(doc) and doc[i].text == "(":
+        return any(t.lower_ in w.money_after for t in doc[i + 1:i + 4])
+    return i < len(doc) and doc[i].lower_ in w.money_after
+
+
+def _name_taken_for_place(doc: Doc, name: Token, group: Span) -> bool:
+    """A name the model tagged as a place, opening its clause ("Calix, 42, was taken", where
+    "Culiacán, Sinaloa, 14," has a comma before the place), with the number tagged an age."""
+    prev = _prev(doc, name.i, 1)
+    return name.ent_type_ == "GPE" and doc[group.start].ent_type_ == "DATE" \
+        and (name.is_sent_start or prev is None or prev.is_space)
 
 
 def _ratio_next(doc: Doc, i: int) -> bool:
