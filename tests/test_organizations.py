@@ -134,6 +134,12 @@ CASES = [
     ("lowercase-la-linea", "cruzar la línea", {}),
     ("la-linea", "La Línea gunmen", {"La Línea": ["La Línea"]}),
     ("organization-unknown", "the World Health Organization", {}),
+    ("descriptor-before-head", "weakened by the rival Sinaloa drug gang.", {"Sinaloa Cartel": ["Sinaloa drug gang"]}),
+    ("descriptor-new-name", "the Foo crime gang was dismantled", {"Foo Gang": ["Foo crime gang"]}),
+    ("listed-after-known", "gangs like Los Choneros, Los Lobos and Los Tiguerones.",
+     {"Los Choneros": ["Los Choneros"], "Los Lobos": ["Los Lobos"], "Los Tiguerones": ["Los Tiguerones"]}),
+    ("listed-place-is-no-gang", "Los Choneros and Los Angeles.", {"Los Choneros": ["Los Choneros"]}),
+    ("listed-modifier-is-no-gang", "Los Choneros, Los Angeles police said.", {"Los Choneros": ["Los Choneros"]}),
 ]
 
 

@@ -60,7 +60,8 @@ def _matcher(vocab: Vocab) -> Matcher:
     cap = {"TEXT": {"REGEX": CAPITAL, "NOT_IN": [*data["not_names"], *countries]}}
     cap_more = {"TEXT": {"REGEX": CAPITAL + r"|^-$"}, "OP": "{0,3}"}
     matcher = Matcher(vocab)
-    matcher.add("NAMED", [[cap, cap_more, {"LOWER": {"IN": data["heads"]}}]], greedy="LONGEST")
+    matcher.add("NAMED", [[cap, cap_more, {"LOWER": {"IN": data["descriptors"]}, "OP": "?"},
+                           {"LOWER": {"IN": data["heads"]}}]], greedy="LONGEST")
     matcher.add("SPANISH", [[
         {"LOWER": {"IN": data["spanish_heads"]}, "IS_TITLE": True},
         {"LOWER": {"IN": data["spanish_links"]}},
@@ -136,16 +137,18 @@ def _named(doc: Doc, start: int, end: int) -> _Mention | None:
     """ "the Foo cartel" / "Foo Cartel": the known organization, or a new one named "Foo Cartel"."""
     data = _data()
     head = doc[end - 1].lower_
+    # "the Sinaloa drug gang": the name stops before the descriptor
+    stem = end - 2 if end - 2 > start and doc[end - 2].lower_ in data["descriptors"] else end - 1
     # "Alleged Gulf Cartel": the known name at the end wins over the words before it
-    start = next((s for s in range(start, end - 1) if _key(doc[s:end].text) in _known()), start)
+    start = next((s for s in range(start, stem) if _key(doc[s:end].text) in _known()), start)
     text = doc[start:end].text
-    name = _known().get(_key(text)) or _known().get(_key(doc[start:end - 1].text))
-    name = name or _short().get(_key(doc[start:end - 1].text))
+    name = _known().get(_key(text)) or _known().get(_key(doc[start:stem].text))
+    name = name or _short().get(_key(doc[start:stem].text))
     if name is None:
         if head in data["weak_heads"]:
             return None
         singular = head[:-2] if head.endswith("es") and head[:-2] in data["heads"] else head.rstrip("s")
-        name = f"{doc[start:end - 1].text} {singular.capitalize()}"
+        name = f"{doc[start:stem].text} {singular.capitalize()}"
     if head in data["coordinated_heads"]:
         end -= 1  # "Zetas cartels": the mention is the name
     return _Mention(start, end, name, 2)
@@ -195,7 +198,44 @@ def _candidates(doc: Doc, matches: list[tuple[str, int, int]]) -> list[_Mention]
             text = doc[s:end].text
             if _known().get(_key(text)) or not _nickname(doc, start, s):
                 found.append(_Mention(s, end, _known().get(_key(text), text), 2))
+    found.extend(_listed(doc, [m for m in found if m.name in _known().values()]))
     return found
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Known place names (data/countries.json, titles.json): "Los Angeles" is no gang."""
+    names = set(load_json("titles.json")["places"])
+    for entry in load_json("countries.json")["countries"].values():
+        for key in ("names", "metonyms", "regions"):
+            names.update(entry.get(key, ()))
+    return frozenset(_key(n) for n in names)
+
+
+def _listed(doc: Doc, found: list[_Mention]) -> list[_Mention]:
+    """The items after a known organization in a list, when they are a faction article and
+    capitalized words that end the item: "Los Choneros, Los Lobos and Los Tiguerones" (not
+    "Los Angeles police", nor a known place)."""
+    articles = set(_data()["faction_articles"])
+    out: list[_Mention] = []
+    for m in found:
+        i = m.end
+        while True:
+            j = i + 1 if i < len(doc) and doc[i].text == "," else i
+            j = j + 1 if j < len(doc) and doc[j].lower_ in ("and", "or", "y") else j
+            if j == i or j + 1 >= len(doc) or doc[j].text not in articles or not doc[j + 1].is_title:
+                break
+            k = j + 1
+            while k < len(doc) and k - j <= 3 and doc[k].is_title and doc[k].is_alpha:
+                k += 1
+            nxt = doc[k] if k < len(doc) else None
+            ends = nxt is None or nxt.is_punct or nxt.lower_ in ("and", "or", "y") or nxt.pos_ in ("VERB", "AUX")
+            if not ends or _key(doc[j:k].text) in _places():
+                break
+            text = doc[j:k].text
+            out.append(_Mention(j, k, _known().get(_key(text), text), 2))
+            i = k
+    return out
 
 
 def _nickname(doc: Doc, known: int, article: int) -> bool:
