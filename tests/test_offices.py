@@ -128,6 +128,9 @@ MENTIONED = [
     ("short-name-of-a-holder", "Salvadoran leader Bukele said the prisoners had arrived.", {"Nayib Bukele"}),
     ("one-word-club-is-no-person", "I would like to start by thanking Everton for everything.", set()),
     ("one-word-site-is-no-person", "She posted the video on Twitter on Monday.", set()),
+    ("one-word-after-an-honorific", "Mr. Ruiz arrived. Mr Ortiz left.", {"Ruiz", "Ortiz"}),
+    ("honorific-and-first-name-joins-the-full-name", "Thitiwadee Sintawanarong, a public prosecutor, spoke"
+     " on Monday. Ms Thitiwadee said police arrested him.", {"Thitiwadee Sintawanarong"}),
     ("possessive-owner-is-not-the-name", "Speaking on the signing, Manchester United’s Jose Mourinho said"
      " the striker was a natural fit.", {"Jose Mourinho"}),
     ("name-stops-at-a-line-break", "The move was approved in Ciudad Juarez\nLopez was later sent to Texas.",

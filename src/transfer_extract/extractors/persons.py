@@ -227,6 +227,7 @@ class _Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # cleaned-text char offsets
     single_place: bool = False
+    honorific: bool = False  # named once after "Mr.", "Ms", "Sra.": a person, even by one word
 
     def matches(self, name: str) -> bool:
         full, part = name_words(self.name), name_words(name)
@@ -290,6 +291,7 @@ def _strip_name(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
         end -= 1
     while start < end and (doc[start].lower_.strip(".") in _title_words() or doc[start].is_punct
                            or doc[start].lower_ in ("the", "then")
+                           or (doc[start].lower_ in HONORIFICS and end - start > 1)  # "Ms Thitiwadee"
                            or (doc[start].lower_ in _roles() and end - start > 2)):  # "Analyst Ana Ruiz"
         start += 1
     nick = re.findall(r"[\"“]([^\"”]+)[\"”]", doc[start:end].text) if end > start else []
@@ -477,6 +479,8 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         found.mentions.append((span.start_char, span.end_char))
         if len(name_words(name)) == 1 and s > 0 and doc[s - 1].lower_ in PLACE_BEFORE:
             found.single_place = True
+        if s > 0 and doc[s - 1].lower_ in HONORIFICS:
+            found.honorific = True
         for n in nicks:
             if n not in found.aliases:
                 found.aliases.append(n)
@@ -515,9 +519,10 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
                 if name_words(x.name) not in alias_keys and not (len(name_words(x.name)) == 1 and x.single_place)]
     for x in entities:
         _known_office(x, ctx.article.published)
-    # a one-word name with no title, role or alias is not enough to be a person: the small model
+    # a one-word name with no title, role, alias or honorific is not enough to be a person: the small model
     # takes clubs, sites and places for people ("Everton", "Twitter", "Ipswich")
-    entities = [x for x in entities if len(name_words(x.name)) > 1 or x.title or x.role or x.aliases]
+    entities = [x for x in entities
+                if len(name_words(x.name)) > 1 or x.title or x.role or x.aliases or x.honorific]
     # named only as a modifier ("the Trump administration"): not a person of the article
     entities = [x for x in entities if not all(_modifier(text, e) for _, e in x.mentions)]
     # 2. every other place where the words of a known name stand ("Sheinbaum's", "Garcia Harfuch")
