@@ -172,6 +172,10 @@ TEXT_COUNTRIES = [
      ("general commander of the Police", "Ecuador")),
     ("agency-of-two-countries-is-none", "Honduran police and Guatemalan police met. Police spokesman"
      " Anan Srisuk said so.", "Anan Srisuk", ("Police spokesman", None)),
+    ("state-of-one-country", "Honduran officials said the plane left. Police spokesman Edgardo Barahona"
+     " told AFP.", "Edgardo Barahona", ("Police spokesman", "Honduras")),
+    ("state-of-two-countries-is-none", "Honduran officials and U.S. officials met. Police spokesman"
+     " Edgardo Barahona told AFP.", "Edgardo Barahona", ("Police spokesman", None)),
 ]
 
 

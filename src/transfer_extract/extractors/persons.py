@@ -349,7 +349,8 @@ def _qualified_agency() -> re.Pattern[str]:
     """A country word before an agency: "Ecuador's National Police", "Thai police"."""
     countries = trie_alternation(w for ws in _countries().values() for w in ws)
     return re.compile(rf"(?<![\w'’])(?P<country>{countries})(?:'s|’s|')?\s+(?:(?i:national|federal|judicial)\s+)?"
-                      rf"(?P<agency>(?i:{alternation(_data()['national_agencies'])}))(?!\w)")
+                      rf"(?P<agency>(?i:{alternation([*_data()['national_agencies'], *_data()['state_words']])}))"
+                      rf"(?!\w)")
 
 
 def _agency_countries(text: str) -> dict[str, set[str]]:
@@ -360,14 +361,21 @@ def _agency_countries(text: str) -> dict[str, set[str]]:
         country = _country_of().get(m["country"].lower())
         if country:
             found.setdefault(m["agency"].lower(), set()).add(country)
+            found.setdefault(_ANY_AGENCY, set()).add(country)
     return found
+
+
+_ANY_AGENCY = "*"  # the key of every country the article gives any agency or the state
 
 
 def _agency_country(agencies: dict[str, set[str]], title: str) -> str | None:
     """The country of an office that names a national agency ("police spokesman"): the one
-    country the article gives that agency elsewhere, if it gives exactly one."""
+    country the article gives that agency elsewhere, if it gives exactly one, else the one
+    country whose state it names ("Honduran officials"), if exactly one."""
     named = _agency_words().search(title)
-    countries = agencies.get(named.group().lower(), set()) if named else set()
+    if named is None:
+        return None
+    countries = agencies.get(named.group().lower()) or agencies.get(_ANY_AGENCY, set())
     return next(iter(countries)) if len(countries) == 1 else None
 
 
