@@ -75,6 +75,7 @@ def test_extract_takes_the_pipeline_and_a_string_date(nlp) -> None:
 def test_extract_of_a_path_is_the_golden_record(path: Path, nlp, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     record = te.extract(path.relative_to(ROOT)).to_dict()
+    assert record["source"].pop("absolute_path") == str(path)  # a file read from disk keeps it
     assert record == json.loads(path.with_suffix(".json").read_text("utf-8"))
 
 

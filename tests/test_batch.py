@@ -425,7 +425,8 @@ def test_the_model_is_loaded_once_however_it_is_named(nlp) -> None:
 def test_show_reads_extract_json_output(tmp_path: Path, shape: str) -> None:
     record = json.loads(SMALL[1].with_suffix(".json").read_text("utf-8"))
     path = tmp_path / "rec.json"
-    path.write_text(json.dumps(record if shape == "one-json-record" else [record, record], indent=2), "utf-8")
+    other = {**record, "source": {**record["source"], "path": "elsewhere/other.txt"}}
+    path.write_text(json.dumps(record if shape == "one-json-record" else [record, other], indent=2), "utf-8")
     result = runner.invoke(app, ["show", str(path), "--only", "officials"])
     assert result.exit_code == 0, result.output
     assert f"articles ({1 if shape == 'one-json-record' else 2})" in result.stdout
@@ -449,3 +450,21 @@ def test_show_events_one_field_a_row_in_80_columns() -> None:
         assert str(event["count"]) in words
         for name in event["organizations"]:
             assert all(word in words for word in name.split()), name
+
+
+def test_show_skips_a_cut_line_and_keeps_the_newest_line_of_a_path(tmp_path: Path) -> None:
+    record = json.loads(SMALL[1].with_suffix(".json").read_text("utf-8"))
+    older = {**record, "officials": []}  # the line a --resume after an edit supersedes
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(older) + "\n" + json.dumps(record) + "\n" + '{"source": {"pa', "utf-8")
+    result = runner.invoke(app, ["show", str(path), "--only", "officials"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "articles (1)" in result.stdout and "Rodrigo Ascencio" in result.stdout
+    assert f"Warning: {path}:3: not a JSON record" in result.stderr
+
+
+def test_a_file_of_no_records_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_text("not json\nnor this\n", "utf-8")
+    result = runner.invoke(app, ["show", str(path)])
+    assert result.exit_code == 1 and "Error:" in result.stderr and "Traceback" not in result.output

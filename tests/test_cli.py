@@ -12,6 +12,7 @@ from conftest import FIXTURE_ARTICLES, check_record
 from transfer_extract.cli import app
 
 runner = CliRunner()
+FIXTURE_FOR_UMASK = next(p for p in FIXTURE_ARTICLES if p.stem == "guatemala-extradition-two-groups")
 ARTICLE = FIXTURE_ARTICLES[0]
 
 
@@ -112,3 +113,54 @@ def test_unknown_model_is_a_clear_error() -> None:
     result = run("extract", str(ARTICLE), "--model", "xx_no_such_model")
     assert result.exit_code == 1 and "xx_no_such_model" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_extract_out_follows_the_umask(tmp_path) -> None:
+    import os
+
+    out = tmp_path / "rec.json"
+    old = os.umask(0o022)
+    try:
+        result = run("extract", str(FIXTURE_FOR_UMASK), "--out", str(out))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_extract_over_the_time_limit_is_one_line_and_the_rest_goes_on(tmp_path, monkeypatch) -> None:
+    import time
+
+    import transfer_extract.core as core
+
+    slow = tmp_path / "slow.txt"
+    slow.write_text("A slow article about nothing in particular.\n", "utf-8")
+    real = core.extract
+
+    def extract(item, **kw):  # the slow article sleeps past the limit, the other is extracted
+        if item.path and item.path.endswith("slow.txt"):
+            time.sleep(5)
+        return real(item, **kw)
+
+    monkeypatch.setattr(core, "extract", extract)
+    result = run("extract", str(slow), str(FIXTURE_FOR_UMASK), "--timeout", "0.5", "--format", "jsonl")
+    assert result.exit_code == 1
+    assert "slow.txt: took longer than the time limit of 0.5 s (raise it with --timeout)" in result.stderr
+    assert len(result.stdout.splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_records_keep_an_absolute_path_and_show_finds_the_text_from_elsewhere(tmp_path, monkeypatch) -> None:
+    import json
+    import shutil
+
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(FIXTURE_FOR_UMASK, work / "a.txt")
+    monkeypatch.chdir(work)
+    result = run("extract", "a.txt", "--out", "rec.json")
+    assert result.exit_code == 0, result.output
+    source = json.loads((work / "rec.json").read_text("utf-8"))["source"]
+    assert source["path"] == "a.txt" and source["absolute_path"] == str(work / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    shown = run("show", str(work / "rec.json"), "--evidence")
+    assert shown.exit_code == 0 and "no evidence" not in shown.stdout

@@ -52,14 +52,19 @@ def _input(item: Text, max_chars: int) -> Input | str:
 
 
 def extract(text: Text, *, published: date | str | None = None, nlp: Language | str | None = None,
-            max_chars: int = MAX_CHARS) -> Record:
+            max_chars: int = MAX_CHARS, timeout: float | None = None) -> Record:
     """The record of one article: `text` is its text, or the path of its file (`pathlib.Path`).
 
     `published` (a date or "YYYY-MM-DD") overrides the date the article states; `nlp` is a spaCy
     Language (e.g. from `load()`), the name of an installed pipeline, or None for the default.
     Raises InputTooLargeError for a text over `max_chars` characters, InputError for an
-    unreadable file."""
-    return next(extract_many([text], published=published, nlp=nlp, max_chars=max_chars))
+    unreadable file, and ArticleTimeoutError when `timeout` seconds pass first (a limit works in
+    the main thread of a Unix process)."""
+    from transfer_extract.timelimit import time_limit
+
+    name = str(text) if isinstance(text, Path) else "<text>"
+    with time_limit(timeout, name):
+        return next(extract_many([text], published=published, nlp=nlp, max_chars=max_chars))
 
 
 def extract_many(texts: Iterable[Text], *, published: date | str | None = None,

@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 from transfer_extract import __version__
 from transfer_extract.core import MAX_CHARS
 from transfer_extract.errors import InputError, OutputError, TransferExtractError
+from transfer_extract.timelimit import DEFAULT_TIMEOUT
 
 
 def report(exc: TransferExtractError) -> None:
@@ -105,7 +106,10 @@ def _write_atomic(path: Path, text: str, force: bool) -> None:
     """Write `text` to a temporary file beside `path`, then rename it: never half a record."""
     _check_out(path, force)
     fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.fchmod(fd, 0o666 & ~umask)  # as any new file: mkstemp makes it 0600
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
@@ -139,6 +143,8 @@ def extract(
     force: Annotated[bool, typer.Option(help="Overwrite an existing --out file.")] = False,
     max_chars: Annotated[int, typer.Option(
         "--max-chars", min=1, help="Refuse articles longer than this many characters.")] = MAX_CHARS,
+    timeout: Annotated[float, typer.Option(
+        min=0, help="Seconds an article may take (0: no limit).")] = DEFAULT_TIMEOUT,
 ) -> None:
     """Extract the facts of one or more articles as JSON records or tables."""
     from transfer_extract.core import extract_many
@@ -151,8 +157,12 @@ def extract(
     if out is not None:
         _check_out(out, force)
     failures: list[str] = []
-    records = (r.to_dict() for r in extract_many(_inputs(paths, failures, max_chars), published=when,
-                                                  model=model, max_chars=max_chars))
+    if timeout:
+        records: Iterator[dict[str, Any]] = _each_in_time(
+            _inputs(paths, failures, max_chars), failures, timeout, when, model, max_chars)
+    else:
+        records = (r.to_dict() for r in extract_many(_inputs(paths, failures, max_chars), published=when,
+                                                      model=model, max_chars=max_chars))
     if out is not None:
         text = _format_all(list(records), fmt)
         _write_atomic(out, text, force)
@@ -169,6 +179,25 @@ def extract(
         sys.stdout.write(_format_all(list(records), fmt))
     if failures:
         raise typer.Exit(1)
+
+
+def _each_in_time(items: Iterator[Any], failures: list[str], timeout: float, published: date | None,
+                  model: str | None, max_chars: int) -> Iterator[dict[str, Any]]:
+    """The records of `items`, each extracted within `timeout` seconds; an article over the
+    limit is reported (one line) and the others go on."""
+    from transfer_extract.core import extract as extract_one
+    from transfer_extract.errors import ArticleTimeoutError
+    from transfer_extract.timelimit import time_limit
+
+    for item in items:
+        try:
+            with time_limit(timeout, item.path or "<text>"):
+                record = extract_one(item, published=published, model=model, max_chars=max_chars)
+        except ArticleTimeoutError as exc:
+            failures.append(str(exc))
+            report(exc)
+            continue
+        yield record.to_dict()
 
 
 def _format_all(records: list[dict[str, Any]], fmt: Format) -> str:
@@ -388,11 +417,14 @@ def show(
 
     from rich.console import Console
 
-    from transfer_extract.reader import decode, read_bytes
+    from transfer_extract.reader import decode
     from transfer_extract.render import evidence_text, overview_table, record_tables
-    from transfer_extract.saved import read_saved
+    from transfer_extract.saved import newest_per_path, read_saved
 
-    lines = read_saved(records)
+    warnings: list[str] = []
+    lines = newest_per_path(read_saved(records, warnings))
+    for line in warnings:
+        typer.echo(f"Warning: {line}", err=True)
     if article is not None:
         lines = [r for r in lines if article in ((r.get("source") or {}).get("path") or "")]
         if not lines:
@@ -411,7 +443,7 @@ def show(
             console.print(evidence_text(record, src["text"], kind))
             continue
         try:
-            data = read_bytes(src.get("path") or "")
+            data = _read_source(src)
         except InputError as exc:
             console.print(f"[yellow]no evidence: {exc}[/]")
             continue
@@ -419,6 +451,19 @@ def show(
             console.print(f"[yellow]no evidence: {src['path']} has changed since it was processed[/]")
             continue
         console.print(evidence_text(record, decode(data, src["path"])[0], kind))
+
+
+def _read_source(src: dict[str, Any]) -> bytes:
+    """The bytes of a record's article: its path as given, else (from another folder) its
+    absolute path."""
+    from transfer_extract.reader import read_bytes
+
+    try:
+        return read_bytes(src.get("path") or "")
+    except InputError:
+        if not src.get("absolute_path"):
+            raise
+        return read_bytes(src["absolute_path"])
 
 
 # ---- merge: several articles' records grouped by event ---------------------------------------
@@ -451,6 +496,8 @@ def merge(
     from transfer_extract.merge import merge as merge_records
     from transfer_extract.reader import read_input
 
+    warnings: list[str] = []  # malformed lines skipped in record files
+
     when = _parse_date(published)  # checked whatever the inputs are
     slots: list[Any] = []  # per input, in order: its records, an article Input, or a failure
     unreadable: list[tuple[str, str]] = []
@@ -462,12 +509,12 @@ def merge(
     for path in paths:
         try:
             if is_record_file(path):
-                slots.append(read_records(path))
+                slots.append(read_records(path, warnings))
                 continue
             item = read_input(path)
             if looks_like_records(item.text):
                 try:
-                    slots.append(read_records(path))
+                    slots.append(read_records(path, warnings))
                 except TransferExtractError as exc:
                     raise InputError(f"{path}: looks like JSON, not article text, and is not a file "
                                      f"of transfer-extract records ({str(exc).removeprefix(f'{path}: ')})"
@@ -476,6 +523,8 @@ def merge(
             slots.append(item)
         except TransferExtractError as exc:
             fail(path, exc)
+    for line in warnings:
+        typer.echo(f"Warning: {line}", err=True)
     articles = [s for s in slots if not isinstance(s, list)]
     parsed: list[dict[str, Any]] = []
     if articles:
@@ -526,6 +575,8 @@ def evaluate(
     if texts is None and records is None:
         raise InputError("evaluate needs --texts TEXTS_DIR or --records RECORDS")
     result = run(gold_dir, texts=texts, records=records, model=model)
+    for line in result.warnings:
+        typer.echo(f"Warning: {line}", err=True)
     for line in result.errors:
         typer.echo(f"Error: {line}", err=True)
     if fmt is EvalFormat.json:

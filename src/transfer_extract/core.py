@@ -36,12 +36,13 @@ class Input:
     path: str | None = None
     encoding: str = "utf-8"
     sha256: str | None = None
+    absolute_path: str | None = None  # of a file read from disk, so a record is found from any folder
 
 
 def source_of(item: Input, page: Page | None = None) -> Source:
     """The record's `source`: the input as read, and for a web page its metadata and article text."""
     digest = item.sha256 or hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest()
-    source = Source(item.path, digest, len(item.text), item.encoding)
+    source = Source(item.path, digest, len(item.text), item.encoding, absolute_path=item.absolute_path)
     if page is None:
         return source
     return dataclasses.replace(source, format="html", title=page.title, url=page.url, author=page.author,

@@ -33,3 +33,7 @@ class RecordFormatError(TransferExtractError):
 
 class GoldFormatError(TransferExtractError):
     """A gold file for `evaluate` cannot be read (not JSON, a key missing or of the wrong type)."""
+
+
+class ArticleTimeoutError(InputError):
+    """An article took longer than the time limit (`--timeout`)."""

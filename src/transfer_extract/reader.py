@@ -123,4 +123,6 @@ def read_input(path: str | Path, max_chars: int = MAX_CHARS) -> Input:
     text, encoding = decode(data, name)
     if too_large(text, max_chars):
         raise too_large_error(name, len(text), max_chars)
-    return Input(text, None if name == STDIN_NAME else name, encoding, hashlib.sha256(data).hexdigest())
+    if name == STDIN_NAME:
+        return Input(text, None, encoding, hashlib.sha256(data).hexdigest())
+    return Input(text, name, encoding, hashlib.sha256(data).hexdigest(), os.path.abspath(name))

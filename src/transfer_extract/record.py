@@ -71,12 +71,15 @@ class Source(_Fact):
     author: str | None = None
     site: str | None = None
     text: str | None = None
+    absolute_path: str | None = None  # of a file read from disk (`path` is as it was given)
 
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
         if self.format == "text":
             for name in ("format", "title", "url", "author", "site", "text"):
                 del data[name]
+        if self.absolute_path is None:
+            del data["absolute_path"]
         return data
 
 

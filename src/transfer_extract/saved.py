@@ -1,7 +1,8 @@
 """Reading records saved by `extract` or `batch`: a JSON record, a JSON array, or JSONL lines.
 
-Never prints; anything that is not a saved record raises RecordFormatError with the file (and
-line) named, so that `show` and `merge` fail with one line instead of a traceback.
+Never prints; a file that is not saved records raises RecordFormatError with the file (and
+line) named, so that `show`, `merge` and `evaluate` fail with one line instead of a traceback;
+they skip a malformed JSONL line with a warning and keep the newest line of each article path.
 """
 
 from __future__ import annotations
@@ -34,8 +35,11 @@ def _check(item: Any, where: str) -> dict[str, Any]:
     return item
 
 
-def read_saved(path: str | Path) -> list[dict[str, Any]]:
-    """Every record and error line in the file at `path`, in file order."""
+def read_saved(path: str | Path, warnings: list[str] | None = None) -> list[dict[str, Any]]:
+    """Every record and error line in the file at `path`, in file order. With a `warnings`
+    list, a JSONL line that is not a record (the line a hard kill cut short) is skipped with a
+    warning naming its line number; without one it raises RecordFormatError. A file with no
+    record at all always raises."""
     try:
         text, _ = decode(read_bytes(path), str(path))
     except InputError as exc:
@@ -49,10 +53,30 @@ def read_saved(path: str | Path) -> list[dict[str, Any]]:
     if data is not None:
         return [_check(data, str(path))]
     items = []
+    skipped: list[str] = []
     for n, line in enumerate(text.splitlines(), 1):
         if line.strip():
             try:
                 items.append(_check(json.loads(line), f"{path}:{n}"))
             except json.JSONDecodeError as exc:
-                raise RecordFormatError(f"{path}:{n}: not a JSON record ({exc.msg})") from None
+                skipped.append(f"{path}:{n}: not a JSON record ({exc.msg})")
+            except RecordFormatError as exc:
+                skipped.append(str(exc))
+    if skipped and (warnings is None or not items):
+        raise RecordFormatError(skipped[0])
+    if warnings is not None:
+        warnings.extend(f"{line}; skipped" for line in skipped)
     return items
+
+
+def newest_per_path(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records with only the last line of each article path kept (a `batch --resume` after
+    an edit appends a newer line for the same path), in the order of those last lines. Records
+    without a path (standard input) are all kept."""
+    last: dict[str, int] = {}
+    for i, record in enumerate(records):
+        path = (record.get("source") or {}).get("path")
+        if path:
+            last[path] = i
+    return [r for i, r in enumerate(records)
+            if not (p := (r.get("source") or {}).get("path")) or last[p] == i]

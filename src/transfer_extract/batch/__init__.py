@@ -33,7 +33,6 @@ from transfer_extract.core import MAX_CHARS
 __all__ = ["CHUNK", "CHUNK_BYTES", "ArticleDone", "BatchStart", "Done", "append_line", "chunk_size", "chunks",
            "content_hash", "open_out", "published_from_name", "read_done", "run_batch", "walk"]
 
-DEFAULT_TIMEOUT = 60.0  # seconds an article may take in `batch` unless --timeout says otherwise
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def process(paths: list[str], options: Options) -> Iterator[tuple[int, dict[str,
             yield i, error_line(path, digest, str(exc))
             continue
         when = published_from_name(Path(path).name) if options.name_dates else None
-        ok.append((i, Input(text, path, encoding, digest), when))
+        ok.append((i, Input(text, path, encoding, digest, os.path.abspath(path)), when))
     # Articles with the same publication override are parsed together, in one nlp.pipe.
     for when in dict.fromkeys(w for _, _, w in ok):
         group = [(i, item) for i, item, w in ok if w == when]

@@ -35,6 +35,7 @@ class Evaluation:
 
     articles: list[ArticleScore] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # malformed record lines skipped
 
     @property
     def metrics(self) -> dict[str, Tally]:
@@ -98,14 +99,14 @@ def _record_text(record: dict[str, Any], texts: str | Path | None, gid: str) -> 
 
 
 def _from_records(gold_dir: str | Path, records: str | Path, texts: str | Path | None) -> Evaluation:
-    from transfer_extract.saved import read_saved
+    from transfer_extract.saved import newest_per_path, read_saved
 
+    result = Evaluation()
     by_id: dict[str, dict[str, Any]] = {}
-    for record in read_saved(records):
+    for record in newest_per_path(read_saved(records, result.warnings)):
         path = (record.get("source") or {}).get("path")
         if path:
             by_id.setdefault(Path(path).stem, record)
-    result = Evaluation()
     for gold in _golds(gold_dir, result.errors):
         record = by_id.get(gold.id)
         if record is None:

@@ -29,15 +29,16 @@ from transfer_extract.merge.results import (
     MergeResult,
     TimelineEntry,
 )
-from transfer_extract.saved import read_saved
+from transfer_extract.saved import newest_per_path, read_saved
 
 __all__ = ["FIELDS", "MergeResult", "MergedEvent", "TimelineEntry", "dates_agree", "is_record_file",
            "looks_like_records", "merge", "read_records"]
 
 
-def read_records(path: str | Path) -> list[dict[str, Any]]:
-    """The records and error lines in a file saved by `extract` or `batch`."""
-    return read_saved(path)
+def read_records(path: str | Path, warnings: list[str] | None = None) -> list[dict[str, Any]]:
+    """The records and error lines in a file saved by `extract` or `batch`, the newest line of
+    each article path only; with `warnings`, malformed lines are skipped and named there."""
+    return newest_per_path(read_saved(path, warnings))
 
 
 def is_record_file(path: str) -> bool:
