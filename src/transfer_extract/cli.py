@@ -219,13 +219,63 @@ def schema() -> None:
 
 # --- batch and show -------------------------------------------------------------------------
 
-def _only(value: str | None) -> str | None:
-    """`--only`: a kind of fact of the registry (those a plugin adds included)."""
+def _only(value: str | None) -> tuple[str, ...] | None:
+    """`--only`: kinds of fact of the registry (those a plugin adds included), comma separated."""
     from transfer_extract.kinds import fields
 
-    if value is not None and value not in fields():
-        raise typer.BadParameter(f"{value!r} is not one of: {', '.join(fields())}")
-    return value
+    if value is None:
+        return None
+    names = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    wrong = [v for v in names if v not in fields()]
+    if wrong or not names:
+        raise typer.BadParameter(f"{', '.join(map(repr, wrong)) or repr(value)} is not one of: {', '.join(fields())}")
+    return names
+
+
+def _event_kind(value: str | None) -> str | None:
+    import typing
+
+    from transfer_extract.record import EventKind
+
+    allowed = typing.get_args(EventKind)
+    if value is not None and value.lower() not in allowed:
+        raise typer.BadParameter(f"{value!r} is not one of: {', '.join(allowed)}")
+    return value.lower() if value else None
+
+
+# the options that choose records, shared by `show` and `report`
+ArticleOpt = Annotated[str | None, typer.Option(  # noqa: UP007
+    help="Only the articles whose path contains this.")]
+HasEventOpt = Annotated[bool, typer.Option(
+    "--has-event", help="Only articles that report an event (a transfer, extradition or deportation).")]
+KindOpt = Annotated[str | None, typer.Option(  # noqa: UP007
+    "--kind", help="Only articles with an event of this kind: transfer, extradition or deportation.",
+    callback=_event_kind, show_default=False)]
+CountryOpt = Annotated[str | None, typer.Option(  # noqa: UP007
+    "--country", help="Only articles with an event from or to this country.", show_default=False)]
+SinceOpt = Annotated[str | None, typer.Option(  # noqa: UP007
+    "--since", help="Only events (without an event filter: articles published) on or after YYYY-MM-DD; an "
+    "undated event takes its article's date.", show_default=False)]
+UntilOpt = Annotated[str | None, typer.Option(  # noqa: UP007
+    "--until", help="Only events (without an event filter: articles published) on or before YYYY-MM-DD.",
+    show_default=False)]
+RecalledOpt = Annotated[bool, typer.Option(
+    "--recalled", help="The event filters also match the earlier events an article only recalls.")]
+
+
+def _selected(records: Path, article: str | None, has_event: bool, kind: str | None, country: str | None,
+              since: str | None, until: str | None, recalled: bool) -> list[dict[str, Any]]:
+    """The saved lines of `records` the options choose; InputError when none is."""
+    from transfer_extract.saved import read_saved
+    from transfer_extract.selection import Selection, select
+
+    sel = Selection(article=article, has_event=has_event, kind=kind, country=country,
+                    since=_parse_date(since), until=_parse_date(until), recalled=recalled)
+    lines = read_saved(records)
+    chosen = select(lines, sel)
+    if lines and not chosen:
+        raise InputError(f"{records}: no article matches the filters")
+    return chosen
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
@@ -375,50 +425,40 @@ class _Progress:
 def show(
     records: Annotated[Path, typer.Argument(help="Records saved by batch or extract (JSONL or JSON).",
                                             show_default=False)],
-    article: Annotated[str | None, typer.Option(  # noqa: UP007
-        help="Only the articles whose path contains this.")] = None,
+    article: ArticleOpt = None,
+    has_event: HasEventOpt = False,
+    kind: KindOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    recalled: RecalledOpt = False,
     only: Annotated[str | None, typer.Option(  # noqa: UP007
-        help="Only this kind of fact in the per-article tables (dates, counts, cartels, officials, people,"
-        " quotes, events, or a kind a plugin adds).", callback=_only, show_default=False)] = None,
+        help="Only these kinds of fact in the per-article tables, comma separated (dates, counts, cartels,"
+        " officials, people, quotes, events, or a kind a plugin adds).", callback=_only, show_default=False)] = None,
     evidence: Annotated[bool, typer.Option(
         help="Print each article's text with every fact's span highlighted and labelled.")] = False,
 ) -> None:
     """Show saved records as tables (an overview, then each article); never loads the model."""
-    import hashlib
-
     from rich.console import Console
+    from rich.markup import escape
 
-    from transfer_extract.reader import decode, read_bytes
+    from transfer_extract.evidence import article_text
     from transfer_extract.render import evidence_text, overview_table, record_tables
-    from transfer_extract.saved import read_saved
 
-    lines = read_saved(records)
-    if article is not None:
-        lines = [r for r in lines if article in ((r.get("source") or {}).get("path") or "")]
-        if not lines:
-            raise InputError(f"{records}: no article whose path contains {article!r}")
+    lines = _selected(records, article, has_event, kind, country, since, until, recalled)
     console = Console()
     console.print(overview_table(lines))
-    kind = only
     for record in lines:
         if "error" in record:
             continue
-        console.print(record_tables(record, kind))
+        console.print(record_tables(record, only))
         if not evidence:
             continue
-        src = record["source"]
-        if src.get("text") is not None:  # a web page: the offsets point into its article text
-            console.print(evidence_text(record, src["text"], kind))
+        text, why = article_text(record)
+        if text is None:
+            console.print(f"[yellow]no evidence: {escape(why or '')}[/]")
             continue
-        try:
-            data = read_bytes(src.get("path") or "")
-        except InputError as exc:
-            console.print(f"[yellow]no evidence: {exc}[/]")
-            continue
-        if hashlib.sha256(data).hexdigest() != src["sha256"]:
-            console.print(f"[yellow]no evidence: {src['path']} has changed since it was processed[/]")
-            continue
-        console.print(evidence_text(record, decode(data, src["path"])[0], kind))
+        console.print(evidence_text(record, text, only))
 
 
 # ---- merge: several articles' records grouped by event ---------------------------------------
