@@ -461,6 +461,50 @@ def show(
         console.print(evidence_text(record, text, only))
 
 
+# ---- export and report: records for analysts ------------------------------------------------
+
+
+class ExportFormat(str, Enum):
+    sqlite = "sqlite"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    records: Annotated[Path, typer.Argument(help="Records saved by batch or extract (JSONL or JSON).",
+                                            show_default=False)],
+    to: Annotated[Path, typer.Option("--to", help="A SQLite file, or the folder of the CSV or Parquet files.",
+                                     show_default=False)],
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="sqlite: one database (re-exporting replaces each article's rows); csv or "
+        "parquet: one file per table.")] = ExportFormat.sqlite,
+    with_text: Annotated[bool, typer.Option(
+        "--with-text", help="Put each article's text in articles.text (SQLite: searchable), read from its file "
+        "when unchanged.")] = False,
+    bom: Annotated[bool, typer.Option(
+        "--bom", help="CSV: open each file with a UTF-8 byte order mark (for spreadsheets).")] = False,
+) -> None:
+    """Export saved records as tables: articles, one per kind of fact, mentions, errors."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from transfer_extract.export import export as run
+    from transfer_extract.render import summary_table
+    from transfer_extract.saved import read_saved
+
+    result = run(read_saved(records), to, fmt.value, with_text=with_text, bom=bom)
+    console = Console()
+    stats: dict[str, Any] = {"articles": result.articles, "error lines": result.errors}
+    stats.update({f"rows: {name}": n for name, n in result.rows.items() if n})
+    table = summary_table(stats)
+    table.title = f"export {fmt.value} -> {result.to}"
+    console.print(table)
+    if result.missing_text:
+        console.print(f"[yellow]no text for {len(result.missing_text)} articles[/], e.g. "
+                      f"{escape(result.missing_text[0])}", highlight=False, soft_wrap=True)
+
+
 # ---- merge: several articles' records grouped by event ---------------------------------------
 
 
