@@ -505,6 +505,35 @@ def export(
                       f"{escape(result.missing_text[0])}", highlight=False, soft_wrap=True)
 
 
+@app.command("report")
+def report_page(
+    records: Annotated[Path, typer.Argument(help="Records saved by batch or extract (JSONL or JSON).",
+                                            show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.", show_default=False)],
+    force: Annotated[bool, typer.Option(help="Overwrite an existing --out file.")] = False,
+    title: Annotated[str, typer.Option(help="The page's title.")] = "transfer-extract report",
+    article: ArticleOpt = None,
+    has_event: HasEventOpt = False,
+    kind: KindOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    recalled: RecalledOpt = False,
+) -> None:
+    """Write one self-contained HTML page (works offline): an overview, the merged timeline, and
+    each article's text with every fact marked. Takes the same filters as show."""
+    from transfer_extract.report import build_report
+
+    _check_out(out, force)
+    lines = _selected(records, article, has_event, kind, country, since, until, recalled)
+    page = build_report(lines, title)
+    _write_atomic(out, page.html, force)
+    typer.echo(f"{out}: {page.articles} articles, {page.errors} errors, {page.timeline_waves} waves in the "
+               f"timeline, {len(page.html) / 1e6:.1f} MB", err=True)
+    if page.missing_text:
+        typer.echo(f"Warning: no text for {len(page.missing_text)} articles, e.g. {page.missing_text[0]}", err=True)
+
+
 # ---- merge: several articles' records grouped by event ---------------------------------------
 
 
