@@ -175,3 +175,14 @@ def test_export_to_the_wrong_kind_of_path_is_one_line_error(tmp_path: Path, reco
     assert result.exit_code == 1 and "is a directory" in result.stderr
     result = runner.invoke(app, ["export", str(records_file), "--to", str(records_file), "--format", "csv"])
     assert result.exit_code == 1 and "is a file" in result.stderr
+
+
+def test_a_records_file_past_the_article_limit_is_read(tmp_path: Path, lines: list[dict[str, Any]]) -> None:
+    from transfer_extract.core import MAX_CHARS
+    from transfer_extract.saved import read_saved
+
+    line = json.dumps(lines[0]) + "\n"
+    copies = 4 * MAX_CHARS // len(line) + 2  # more bytes than any article may have
+    path = tmp_path / "big.jsonl"
+    path.write_text(line * copies, "utf-8")
+    assert len(read_saved(path)) == copies

@@ -7,9 +7,11 @@ line) named, so that `show` and `merge` fail with one line instead of a tracebac
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+from transfer_extract.core import MAX_CHARS
 from transfer_extract.errors import InputError, RecordFormatError
 from transfer_extract.reader import decode, read_bytes
 
@@ -34,10 +36,19 @@ def _check(item: Any, where: str) -> dict[str, Any]:
     return item
 
 
+def _size(path: str | Path) -> int:
+    """A records file is not an article: a batch of ten thousand articles is tens of megabytes,
+    far past the article limit, and is read whatever its size."""
+    try:
+        return max(os.stat(path).st_size, MAX_CHARS)
+    except OSError:
+        return MAX_CHARS  # read_bytes says what is wrong
+
+
 def read_saved(path: str | Path) -> list[dict[str, Any]]:
     """Every record and error line in the file at `path`, in file order."""
     try:
-        text, _ = decode(read_bytes(path), str(path))
+        text, _ = decode(read_bytes(path, _size(path)), str(path))
     except InputError as exc:
         raise RecordFormatError(str(exc)) from None
     try:

@@ -40,7 +40,8 @@ def _write(db: Any, tables: tuple[Table, ...], chunk: list[tuple[dict[str, Any],
             rows[name].append(row)
     keys = list(latest)
     marks = ",".join("?" * len(keys))
-    with db.conn:
+    # one transaction per chunk (sqlite-utils 4 commits each insert batch unless inside atomic())
+    with db.atomic() if hasattr(db, "atomic") else db.conn:
         for t in reversed(tables):  # children first
             key = "sha256" if t.name in ("articles", "errors") else "article"
             db.execute(f"DELETE FROM [{t.name}] WHERE [{key}] IN ({marks})", keys)
