@@ -248,13 +248,74 @@ def schema() -> None:
 
 # --- batch and show -------------------------------------------------------------------------
 
-def _only(value: str | None) -> str | None:
-    """`--only`: a kind of fact of the registry (those a plugin adds included)."""
+def _only(value: str | None) -> tuple[str, ...] | None:
+    """`--only`: kinds of fact of the registry (those a plugin adds included), comma separated."""
     from transfer_extract.kinds import fields
 
-    if value is not None and value not in fields():
-        raise typer.BadParameter(f"{value!r} is not one of: {', '.join(fields())}")
-    return value
+    if value is None:
+        return None
+    names = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    wrong = [v for v in names if v not in fields()]
+    if wrong or not names:
+        raise typer.BadParameter(f"{', '.join(map(repr, wrong)) or repr(value)} is not one of: {', '.join(fields())}")
+    return names
+
+
+def _event_kind(value: str | None) -> str | None:
+    import typing
+
+    from transfer_extract.record import EventKind
+
+    allowed = typing.get_args(EventKind)
+    if value is not None and value.lower() not in allowed:
+        raise typer.BadParameter(f"{value!r} is not one of: {', '.join(allowed)}")
+    return value.lower() if value else None
+
+
+# the options that choose records, shared by `show` and `report`
+ArticleOpt = Annotated[str | None, typer.Option(  # noqa: UP007
+    help="Only the articles whose path contains this.")]
+HasEventOpt = Annotated[bool, typer.Option(
+    "--has-event", help="Only articles that report an event (a transfer, extradition or deportation).")]
+KindOpt = Annotated[str | None, typer.Option(  # noqa: UP007
+    "--kind", help="Only articles with an event of this kind: transfer, extradition or deportation.",
+    callback=_event_kind, show_default=False)]
+CountryOpt = Annotated[str | None, typer.Option(  # noqa: UP007
+    "--country", help="Only articles with an event from or to this country.", show_default=False)]
+SinceOpt = Annotated[str | None, typer.Option(  # noqa: UP007
+    "--since", help="Only events (without an event filter: articles published) on or after YYYY-MM-DD; an "
+    "undated event takes its article's date.", show_default=False)]
+UntilOpt = Annotated[str | None, typer.Option(  # noqa: UP007
+    "--until", help="Only events (without an event filter: articles published) on or before YYYY-MM-DD.",
+    show_default=False)]
+RecalledOpt = Annotated[bool, typer.Option(
+    "--recalled", help="The event filters also match the earlier events an article only recalls.")]
+
+
+def _saved(records: Path) -> list[dict[str, Any]]:
+    """The saved lines of `records`, the newest of each article path; a malformed line is
+    skipped with a warning on stderr."""
+    from transfer_extract.saved import newest_per_path, read_saved
+
+    warnings: list[str] = []
+    lines = newest_per_path(read_saved(records, warnings))
+    for line in warnings:
+        typer.echo(f"Warning: {line}", err=True)
+    return lines
+
+
+def _selected(records: Path, article: str | None, has_event: bool, kind: str | None, country: str | None,
+              since: str | None, until: str | None, recalled: bool) -> list[dict[str, Any]]:
+    """The saved lines of `records` the options choose; InputError when none is."""
+    from transfer_extract.selection import Selection, select
+
+    sel = Selection(article=article, has_event=has_event, kind=kind, country=country,
+                    since=_parse_date(since), until=_parse_date(until), recalled=recalled)
+    lines = _saved(records)
+    chosen = select(lines, sel)
+    if lines and not chosen:
+        raise InputError(f"{records}: no article matches the filters")
+    return chosen
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
@@ -404,66 +465,111 @@ class _Progress:
 def show(
     records: Annotated[Path, typer.Argument(help="Records saved by batch or extract (JSONL or JSON).",
                                             show_default=False)],
-    article: Annotated[str | None, typer.Option(  # noqa: UP007
-        help="Only the articles whose path contains this.")] = None,
+    article: ArticleOpt = None,
+    has_event: HasEventOpt = False,
+    kind: KindOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    recalled: RecalledOpt = False,
     only: Annotated[str | None, typer.Option(  # noqa: UP007
-        help="Only this kind of fact in the per-article tables (dates, counts, cartels, officials, people,"
-        " quotes, events, or a kind a plugin adds).", callback=_only, show_default=False)] = None,
+        help="Only these kinds of fact in the per-article tables, comma separated (dates, counts, cartels,"
+        " officials, people, quotes, events, or a kind a plugin adds).", callback=_only, show_default=False)] = None,
     evidence: Annotated[bool, typer.Option(
         help="Print each article's text with every fact's span highlighted and labelled.")] = False,
 ) -> None:
     """Show saved records as tables (an overview, then each article); never loads the model."""
-    import hashlib
-
     from rich.console import Console
+    from rich.markup import escape
 
-    from transfer_extract.reader import decode
+    from transfer_extract.evidence import article_text
     from transfer_extract.render import evidence_text, overview_table, record_tables
-    from transfer_extract.saved import newest_per_path, read_saved
 
-    warnings: list[str] = []
-    lines = newest_per_path(read_saved(records, warnings))
-    for line in warnings:
-        typer.echo(f"Warning: {line}", err=True)
-    if article is not None:
-        lines = [r for r in lines if article in ((r.get("source") or {}).get("path") or "")]
-        if not lines:
-            raise InputError(f"{records}: no article whose path contains {article!r}")
+    lines = _selected(records, article, has_event, kind, country, since, until, recalled)
     console = Console()
     console.print(overview_table(lines))
-    kind = only
     for record in lines:
         if "error" in record:
             continue
-        console.print(record_tables(record, kind))
+        console.print(record_tables(record, only))
         if not evidence:
             continue
-        src = record["source"]
-        if src.get("text") is not None:  # a web page: the offsets point into its article text
-            console.print(evidence_text(record, src["text"], kind))
+        text, why = article_text(record)
+        if text is None:
+            console.print(f"[yellow]no evidence: {escape(why or '')}[/]")
             continue
-        try:
-            data = _read_source(src)
-        except InputError as exc:
-            console.print(f"[yellow]no evidence: {exc}[/]")
-            continue
-        if hashlib.sha256(data).hexdigest() != src["sha256"]:
-            console.print(f"[yellow]no evidence: {src['path']} has changed since it was processed[/]")
-            continue
-        console.print(evidence_text(record, decode(data, src["path"])[0], kind))
+        console.print(evidence_text(record, text, only))
 
 
-def _read_source(src: dict[str, Any]) -> bytes:
-    """The bytes of a record's article: its path as given, else (from another folder) its
-    absolute path."""
-    from transfer_extract.reader import read_bytes
+# ---- export and report: records for analysts ------------------------------------------------
 
-    try:
-        return read_bytes(src.get("path") or "")
-    except InputError:
-        if not src.get("absolute_path"):
-            raise
-        return read_bytes(src["absolute_path"])
+
+class ExportFormat(str, Enum):
+    sqlite = "sqlite"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    records: Annotated[Path, typer.Argument(help="Records saved by batch or extract (JSONL or JSON).",
+                                            show_default=False)],
+    to: Annotated[Path, typer.Option("--to", help="A SQLite file, or the folder of the CSV or Parquet files.",
+                                     show_default=False)],
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="sqlite: one database (re-exporting replaces each article's rows); csv or "
+        "parquet: one file per table.")] = ExportFormat.sqlite,
+    with_text: Annotated[bool, typer.Option(
+        "--with-text", help="Put each article's text in articles.text (SQLite: searchable), read from its file "
+        "when unchanged.")] = False,
+    bom: Annotated[bool, typer.Option(
+        "--bom", help="CSV: open each file with a UTF-8 byte order mark (for spreadsheets).")] = False,
+) -> None:
+    """Export saved records as tables: articles, one per kind of fact, mentions, errors."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from transfer_extract.export import export as run
+    from transfer_extract.render import summary_table
+    result = run(_saved(records), to, fmt.value, with_text=with_text, bom=bom)
+    console = Console()
+    stats: dict[str, Any] = {"articles": result.articles, "error lines": result.errors}
+    stats.update({f"rows: {name}": n for name, n in result.rows.items() if n})
+    table = summary_table(stats)
+    table.title = f"export {fmt.value} -> {result.to}"
+    console.print(table)
+    if result.missing_text:
+        console.print(f"[yellow]no text for {len(result.missing_text)} articles[/], e.g. "
+                      f"{escape(result.missing_text[0])}", highlight=False, soft_wrap=True)
+
+
+@app.command("report")
+def report_page(
+    records: Annotated[Path, typer.Argument(help="Records saved by batch or extract (JSONL or JSON).",
+                                            show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.", show_default=False)],
+    force: Annotated[bool, typer.Option(help="Overwrite an existing --out file.")] = False,
+    title: Annotated[str, typer.Option(help="The page's title.")] = "transfer-extract report",
+    article: ArticleOpt = None,
+    has_event: HasEventOpt = False,
+    kind: KindOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    recalled: RecalledOpt = False,
+) -> None:
+    """Write one self-contained HTML page (works offline): an overview, the merged timeline, and
+    each article's text with every fact marked. Takes the same filters as show."""
+    from transfer_extract.report import build_report
+
+    _check_out(out, force)
+    lines = _selected(records, article, has_event, kind, country, since, until, recalled)
+    page = build_report(lines, title)
+    _write_atomic(out, page.html, force)
+    typer.echo(f"{out}: {page.articles} articles, {page.errors} errors, {page.timeline_waves} waves in the "
+               f"timeline, {len(page.html) / 1e6:.1f} MB", err=True)
+    if page.missing_text:
+        typer.echo(f"Warning: no text for {len(page.missing_text)} articles, e.g. {page.missing_text[0]}", err=True)
 
 
 # ---- merge: several articles' records grouped by event ---------------------------------------

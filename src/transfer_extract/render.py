@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from rich import box
@@ -13,6 +14,13 @@ from rich.text import Text
 
 from transfer_extract.kinds import Kind, kinds
 from transfer_extract.merge import FIELDS
+from transfer_extract.naming import distinct_names
+
+Only = Collection[str] | str | None  # the kinds of fact shown (None: every kind)
+
+
+def _kinds_only(only: Only) -> Collection[str] | None:
+    return (only,) if isinstance(only, str) else only
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
@@ -46,8 +54,10 @@ def _kind_table(kind: Kind, facts: list[dict[str, Any]]) -> Table:
     return _table(kind.field, list(kind.header), [list(r) for r in rows])
 
 
-def record_tables(record: dict[str, Any], only: str | None = None) -> Group:
-    """One renderable for a record: a header and a table per kind of fact."""
+def record_tables(record: dict[str, Any], only: Only = None) -> Group:
+    """One renderable for a record: a header and a table per kind of fact (of the kinds in
+    `only`, when given)."""
+    only = _kinds_only(only)
     src = record["source"]
     page = ""
     if src.get("format") == "html":  # a web page: what it is, and how much article text it held
@@ -61,7 +71,7 @@ def record_tables(record: dict[str, Any], only: str | None = None) -> Group:
     ordered = sorted(kinds(), key=lambda k: not k.headline)  # the headline kind first
     tables = {k.field: _kind_table(k, record.get(k.field) or []) for k in ordered}
     parts: list[Any] = [header]
-    shown = [(name, t) for name, t in tables.items() if only in (None, name)]
+    shown = [(name, t) for name, t in tables.items() if only is None or name in only]
     parts.extend(t for _, t in shown if t.row_count)
     empty = [name for name, t in shown if not t.row_count]
     if empty:
@@ -72,7 +82,7 @@ def record_tables(record: dict[str, Any], only: str | None = None) -> Group:
 
 
 def print_records(records: list[dict[str, Any]], console: Console | None = None,
-                  only: str | None = None) -> None:
+                  only: Only = None) -> None:
     console = console or Console()
     for record in records:
         console.print(record_tables(record, only))
@@ -239,8 +249,7 @@ class _Overview:
             table.add_column(shorts[col] if short else col, no_wrap=col != "event", overflow="fold",
                              justify="left" if col in ("event", "date") else "right")
         errors: list[str] = []
-        for line in lines:
-            name = _label(line).rsplit("/", 1)[-1]
+        for line, name in zip(lines, distinct_names([_label(line) for line in lines]), strict=True):
             if "error" in line:
                 errors.append(f"[red]failed:[/] {line['error']}")
                 table.add_row(name, "[red]error[/]", *[""] * (len(counted) + 2))
@@ -255,8 +264,9 @@ class _Overview:
 
 
 def overview_table(lines: list[dict[str, Any]]) -> _Overview:
-    """One row per saved line: the article (file name), its first event's kind, count and date,
-    and the number of each kind of fact; failed articles are marked and listed below. Below
+    """One row per saved line: the article (the shortest end of its path that tells it apart),
+    its first event's kind, count and date, and the number of each kind of fact; failed articles
+    are marked and listed below. Below
     WIDE columns the figures get short headers, explained under the table."""
     return _Overview(lines)
 
@@ -271,15 +281,16 @@ def summary_table(stats: dict[str, Any]) -> Table:
     return table
 
 
-def _marks(record: dict[str, Any], only: str | None) -> list[tuple[int, int, str, str]]:
+def _marks(record: dict[str, Any], only: Only) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, label) for every fact span of `record`."""
+    only = _kinds_only(only)
     return sorted((span["start"], span["end"], k.field, label)
-                  for k in kinds() if only in (None, k.field)
+                  for k in kinds() if only is None or k.field in only
                   for fact in record.get(k.field, []) for span, label in k.spans(fact)
                   if span["end"] > span["start"])
 
 
-def evidence_text(record: dict[str, Any], text: str, only: str | None = None) -> Text:
+def evidence_text(record: dict[str, Any], text: str, only: Only = None) -> Text:
     """The article text with every fact's span highlighted and a label after it."""
     marks = _marks(record, only)
     styles = {k.field: k.style for k in kinds()}

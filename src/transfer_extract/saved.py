@@ -8,9 +8,11 @@ they skip a malformed JSONL line with a warning and keep the newest line of each
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+from transfer_extract.core import MAX_CHARS
 from transfer_extract.errors import InputError, RecordFormatError
 from transfer_extract.reader import decode, read_bytes
 
@@ -35,13 +37,22 @@ def _check(item: Any, where: str) -> dict[str, Any]:
     return item
 
 
+def _size(path: str | Path) -> int:
+    """A records file is not an article: a batch of ten thousand articles is tens of megabytes,
+    far past the article limit, and is read whatever its size."""
+    try:
+        return max(os.stat(path).st_size, MAX_CHARS)
+    except OSError:
+        return MAX_CHARS  # read_bytes says what is wrong
+
+
 def read_saved(path: str | Path, warnings: list[str] | None = None) -> list[dict[str, Any]]:
     """Every record and error line in the file at `path`, in file order. With a `warnings`
     list, a JSONL line that is not a record (the line a hard kill cut short) is skipped with a
     warning naming its line number; without one it raises RecordFormatError. A file with no
     record at all always raises."""
     try:
-        text, _ = decode(read_bytes(path), str(path))
+        text, _ = decode(read_bytes(path, _size(path)), str(path))
     except InputError as exc:
         raise RecordFormatError(str(exc)) from None
     try:
