@@ -153,7 +153,11 @@ def _month(name: str) -> int:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")  # "U.S", "J" (before their last period)
-_BOUNDARY = re.compile(r"(?P<word>[\w.]*)[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# a sentence end; the word before the mark is read separately, over a few characters, since
+# "[\w.]*" before the mark would rescan a long run of word characters at every position
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_WORD_BEFORE = re.compile(r"[\w.]*$")
+_WORD_CHARS = 24  # longer than any abbreviation or run of initials
 
 
 @cache
@@ -173,7 +177,8 @@ def _sentence_starts(text: str) -> list[int]:
     starts = [0]
     abbreviations = _abbreviations()
     for m in _BOUNDARY.finditer(text):
-        word = m["word"] or ""
+        word = "" if m.group()[0] == "\n" else \
+            _WORD_BEFORE.search(text, max(0, m.start() - _WORD_CHARS), m.start()).group()
         if word in abbreviations or _INITIALS.fullmatch(word):
             continue
         starts.append(m.end())

@@ -234,6 +234,9 @@ class _Entity:
         return bool(part) and (_within(part, full) or _within(full, part))
 
 
+_MAX_NAME_WORDS = 8
+
+
 def _first_match(entities: list[_Entity], name: str, by_word: dict[str, set[int]],
                  by_name: dict[tuple[str, ...], set[int]]) -> int | None:
     """The number of the first entity whose name `name` is a run of, or that is a run of
@@ -243,8 +246,8 @@ def _first_match(entities: list[_Entity], name: str, by_word: dict[str, set[int]
     words = name_words(name)
     sets = sorted((by_word.get(w, set()) for w in set(words)), key=len)
     found = set(sets[0]).intersection(*sets[1:]) if sets and sets[0] else set()
-    for i in range(len(words)):
-        for j in range(i + 1, len(words) + 1):
+    for i in range(len(words)):  # names have a few words: longer runs are never a known name
+        for j in range(i + 1, min(len(words), i + _MAX_NAME_WORDS) + 1):
             found |= by_name.get(words[i:j], set())
     return next((k for k in sorted(found) if entities[k].matches(name)), None)
 
