@@ -70,6 +70,8 @@ SLOW_BEFORE = 3000
     pytest.param("On January 5, 2024, 26 men and the 26 were sent. ", id="dates-and-counts"),
     pytest.param("Ruiz and 26 prisoners and ", id="sentence-without-end"),
     pytest.param("Security Minister Ana Ruiz said she agreed. Ana Ortiz met Luis Ruiz. ", id="names-sharing-words"),
+    pytest.param("Bamira Celotu ", id="title-case-words"),
+    pytest.param("7", id="digits"),
 ])
 def test_adversarial_shape_gives_a_valid_record(extract_text, unit: str) -> None:
     text = (unit * (SLOW_BEFORE // len(unit) + 1))[:SLOW_BEFORE]
