@@ -264,7 +264,8 @@ def batch(
         " an address (tcp://host:8786) uses a running scheduler. Needs the extra: pip install"
         " 'transfer-extract[dask]'.", show_default=False)] = None,
 ) -> None:
-    """Process every article under a folder into one JSONL file, with a progress bar."""
+    """Process every article under a folder into one JSONL file (with --dask, also a folder of partition
+    files), with a progress bar."""
     import signal
     import time
     from contextlib import ExitStack

@@ -33,6 +33,9 @@ from transfer_extract.dask.outputs import Folder, part_name, write_part
 from transfer_extract.errors import TransferExtractError
 
 CONNECT_TIMEOUT = 4  # seconds to reach a scheduler before giving up
+# The LocalCluster's workers: no statistical profiler (it samples the task's stack every 10 ms,
+# holding the GIL the pipeline needs), and memory checked twice a second rather than ten times.
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.worker.memory.monitor-interval": "500ms"}
 KINDS = ("events", "cartels", "officials", "quotes")
 IN_FLIGHT_PER_THREAD = 8  # tasks submitted ahead per worker thread (at least MIN_IN_FLIGHT)
 MIN_IN_FLIGHT = 64
@@ -102,8 +105,11 @@ def connect(address: str, workers: int | None = None, model: str | None = None) 
     cluster = None
     try:
         if address == "local":
-            cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, silence_logs=logging.ERROR)
+            import dask.config
+
+            with dask.config.set(LOCAL_CONFIG):  # the nannies hand it to their workers
+                cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                       processes=True, silence_logs=logging.ERROR)
             client = Client(cluster, set_as_default=False)
         else:
             try:
