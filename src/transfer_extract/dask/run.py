@@ -107,6 +107,10 @@ def connect(address: str, workers: int | None = None, model: str | None = None) 
         if address == "local":
             import dask.config
 
+            from transfer_extract.batch import _check_model
+
+            model = _check_model(model)  # here: a worker that cannot load it would log a traceback
+
             with dask.config.set(LOCAL_CONFIG):  # the nannies hand it to their workers
                 cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                        processes=True, silence_logs=logging.ERROR)
