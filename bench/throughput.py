@@ -10,6 +10,14 @@ there) in a temporary folder, then runs, each in a fresh process and on the same
 
 Every figure is wall-clock time from process start (model loading included) and the peak
 resident memory of the largest process. Usage: python bench/throughput.py [--articles 1000]
+
+With --dask (needs the extra `dask`), it runs instead, on the same texts:
+
+  batch -w2               `transfer-extract batch` with two worker processes
+  dask local, file        `batch --dask local --workers 2`, the client writing one file
+  dask local, folder      `batch --dask local --workers 2`, the workers writing partition files
+
+and gives each Dask run's throughput as a share of the local pool's (cluster start included).
 """
 
 from __future__ import annotations
@@ -81,6 +89,7 @@ def measure(cmd: list[str]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--dask", action="store_true", help="a LocalCluster of 2 workers against batch -w2")
     args = parser.parse_args()
     # Byte-compiled as an installed package is (the editable install runs from the sources, and
     # with PYTHONDONTWRITEBYTECODE set every start would compile them anew).
@@ -92,6 +101,8 @@ def main() -> None:
         chars = build_corpus(corpus, args.articles)
         print(f"corpus: {args.articles} articles, {chars / args.articles:.0f} characters on average; "
               f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
+        if args.dask:
+            return _dask(cli, corpus, Path(tmp), args.articles)
         runs = {
             "baseline (plain nlp.pipe)": [sys.executable, "-c", BASELINE, str(corpus)],
             "batch --workers 1": [*cli, "batch", str(corpus), "--out", f"{tmp}/w1.jsonl", "--workers", "1"],
@@ -122,6 +133,27 @@ def main() -> None:
 
 def _lines(path: Path) -> list[str]:
     return path.read_text("utf-8").splitlines()
+
+
+def _dask(cli: list[str], corpus: Path, tmp: Path, articles: int) -> None:
+    runs = {
+        "batch --workers 2": [*cli, "batch", str(corpus), "--out", f"{tmp}/w2.jsonl", "--workers", "2"],
+        "dask local -w2, file out": [*cli, "batch", str(corpus), "--out", f"{tmp}/dask.jsonl", "--workers", "2",
+                                     "--dask", "local"],
+        "dask local -w2, folder out": [*cli, "batch", str(corpus), "--out", f"{tmp}/parts/", "--workers", "2",
+                                       "--dask", "local"],
+    }
+    rates: dict[str, float] = {}
+    for name, cmd in runs.items():
+        r = measure(cmd)
+        rates[name] = articles / r["seconds"]
+        share = f"   {rates[name] / rates['batch --workers 2']:.2f} of batch -w2" if rates else ""
+        print(f"{name:28} {r['seconds']:8.1f} s {rates[name]:8.2f} articles/s   CPU {r['cpu']:6.1f} s{share}",
+              flush=True)
+    local = _lines(tmp / "w2.jsonl")
+    parts = [line for p in sorted((tmp / "parts").glob("part-*.jsonl")) for line in _lines(p)]
+    print(f"same lines as batch -w2: file {_lines(tmp / 'dask.jsonl') == local}, folder {parts == local}; "
+          f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

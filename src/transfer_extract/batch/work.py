@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,17 +33,22 @@ def error_line(path: str, digest: str | None, message: str) -> dict[str, Any]:
     return {"source": {"path": path, "sha256": digest}, "error": message}
 
 
-def process(paths: list[str], options: Options) -> Iterator[tuple[int, dict[str, Any]]]:
+Read = Callable[[str, int], bytes]  # (path, max_chars) -> the file's bytes, or an InputError naming it
+
+
+def process(paths: list[str], options: Options, read: Read | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
     """(position in `paths`, output line) for each of `paths` as it is done, a record or an
-    error line; a missing model (ModelNotFoundError) stops it, being no article's fault."""
+    error line; a missing model (ModelNotFoundError) stops it, being no article's fault.
+    `read` fetches a file's bytes (default: `reader.read_bytes`, a local file)."""
     from transfer_extract.core import Input, extract_many, too_large, too_large_error
     from transfer_extract.reader import decode, read_bytes
 
+    read = read or read_bytes
     ok: list[tuple[int, Input, date | None]] = []
     for i, path in enumerate(paths):
         digest = None
         try:
-            data = read_bytes(path, options.max_chars)
+            data = read(path, options.max_chars)
             digest = hashlib.sha256(data).hexdigest()
             text, encoding = decode(data, path)
             if too_large(text, options.max_chars):
@@ -88,16 +93,21 @@ def chunk_size(articles: int, workers: int) -> int:
     return max(1, min(CHUNK, articles // (4 * max(workers, 1))))
 
 
-def chunks(paths: list[str], workers: int) -> Iterator[list[str]]:
-    """`paths` cut into consecutive tasks of at most `chunk_size` articles and CHUNK_BYTES."""
+def _file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reading it will fail and say why
+
+
+def chunks(paths: list[str], workers: int, size_of: Callable[[str], int] = _file_size) -> Iterator[list[str]]:
+    """`paths` cut into consecutive tasks of at most `chunk_size` articles and CHUNK_BYTES
+    (`size_of` gives a file's size in bytes: a local file's by default)."""
     size = chunk_size(len(paths), workers)
     chunk: list[str] = []
     total = 0
     for path in paths:
-        try:
-            length = os.stat(path).st_size
-        except OSError:
-            length = 0  # reading it will fail and say why
+        length = size_of(path)
         if chunk and (len(chunk) == size or total + length > CHUNK_BYTES):
             yield chunk
             chunk, total = [], 0
