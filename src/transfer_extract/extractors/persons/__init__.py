@@ -1,0 +1,202 @@
+"""Officials and other people: one record per real-world person, whatever label the model gave.
+
+Names come from PERSON entities and from capitalized words after a title of public office
+("President Sheinbaum", which the small model may call an organization). Mentions merge when one
+name's words are a run of the other's ("Harfuch", "Garcia Harfuch", "Omar García Harfuch");
+a later pass adds every other place where a known name's words stand ("Sheinbaum's cabinet").
+A person is an official when a title stands before a mention ("Mexican President Claudia
+Sheinbaum", "the president of Mexico, Claudia Sheinbaum", "The DEA administrator, Terrance
+Cole,") or after it as an apposition ("Sheinbaum, Mexico's president"); the country comes from
+the text around the title.
+Organizations, places and cartel names never become people.
+
+Parts: `lexicon` (the words read: titles.json, countries, honorifics, places), `names` (name runs,
+their edges and roles, and which person a name is), `titles` (titles and offices around a name and
+an office's country, from the text, then from `offices.py`); `extract` here puts them together.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from transfer_extract.extractors import Context, doc_text
+from transfer_extract.extractors.persons.lexicon import (
+    HONORIFICS,
+    PLACE_BEFORE,
+    _country_of,
+    _modifier,
+    _not_a_person,
+    _region_of,
+)
+from transfer_extract.extractors.persons.names import (
+    _NICKNAMED,
+    _capitalized,
+    _Entity,
+    _first_match,
+    _line_end,
+    _name_run,
+    _role,
+    _strip_name,
+    _Tokens,
+    _within,
+)
+from transfer_extract.extractors.persons.titles import (
+    _agency_countries,
+    _agency_country,
+    _canonical_title,
+    _in_title,
+    _known_office,
+    _patterns,
+    _role_after,
+    _scope_country,
+    _title_before,
+)
+from transfer_extract.pipeline import name_words
+from transfer_extract.record import Official, Person, Span
+
+
+def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
+    pats = _patterns()
+    cartel_spans = [(m.start, m.end) for c in ctx.found.get("cartels", ()) for m in c.mentions]
+    cartel_keys = {name_words(c.name) for c in ctx.found.get("cartels", ())} | {
+        name_words(a) for c in ctx.found.get("cartels", ()) for a in c.aliases}
+
+    def in_cartel(s: int, e: int) -> bool:
+        span = ctx.article.span(s, e)
+        return any(span.start < ce and cs < span.end for cs, ce in cartel_spans)
+
+    # 1. name candidates: PERSON entities (extended over adjacent capitalized words) and names after titles
+    toks = _Tokens.of(doc)
+    text = doc_text(doc)
+    cands: dict[int, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            start = ent.start
+            end = _line_end(doc, ent.start, ent.end)  # a name never runs over a line break
+            owner = [k for k in range(start, end - 1) if doc[k].lower_ in ("'s", "’s")]
+            if owner:  # "Manchester United’s Jose Mourinho": the name follows the possessive
+                start = owner[-1] + 1
+            while not owner and start > 0 and toks.caps[start - 1] and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].is_alpha and doc[start - 1].lower_ not in HONORIFICS \
+                    and not doc[start - 1].ent_type_ and "\n" not in doc[start - 1].whitespace_:
+                start -= 1  # a first name the model left out ("Héctor" of "Héctor Sandoval Paz")
+            cands[start] = max(cands.get(start, 0), _name_run(toks, end) if end == ent.end < len(doc) else end)
+    for i in toks.capitalized:
+        if i == 0 or not toks.caps[i - 1]:  # the first word of a run
+            idx = toks.idxs[i]
+            if _title_before(text[max(0, idx - 80):idx]):
+                cands[i] = max(cands.get(i, 0), _name_run(toks, i))
+    for m in _NICKNAMED.finditer(text):  # 'Joaquín "El Chapo" Guzmán': one name, the model splits it
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is not None and all(t.pos_ == "PROPN" for t in doc[span.start:span.end]
+                                    if t.text[:1].isupper() and t.text not in m["nick"]):
+            cands[span.start] = max(cands.get(span.start, 0), span.end)
+    entities: list[_Entity] = []
+    by_word: dict[str, set[int]] = {}  # a name word -> the entities (by number) whose name has it
+    by_name: dict[tuple[str, ...], set[int]] = {}  # a name's words -> the entities of that name
+    alias_keys: set[tuple[str, ...]] = set()
+    covered: set[int] = set()
+    for start in sorted(cands):
+        if start in covered:
+            continue
+        s, e, nicks = _strip_name(doc, start, cands[start])
+        if e <= s:
+            continue
+        span = doc[s:e]
+        name = re.sub(r"\s*[\"“][^\"”]+[\"”]\s*", " ", span.text).strip()
+        if not name or not _capitalized(name.split()[0]) or _not_a_person(name) \
+                or in_cartel(span.start_char, span.end_char) or name_words(name) in cartel_keys:
+            continue
+        covered.update(range(s, e))
+        number = _first_match(entities, name, by_word, by_name)
+        if number is None:
+            number = len(entities)
+            entities.append(_Entity(name))
+        found = entities[number]
+        if len(name_words(name)) > len(name_words(found.name)):
+            found.name = name
+        for w in name_words(found.name):
+            by_word.setdefault(w, set()).add(number)
+        by_name.setdefault(name_words(found.name), set()).add(number)
+        found.mentions.append((span.start_char, span.end_char))
+        if len(name_words(name)) == 1 and s > 0 and doc[s - 1].lower_ in PLACE_BEFORE:
+            found.single_place = True
+        if s > 0 and doc[s - 1].lower_ in HONORIFICS:
+            found.honorific = True
+        for n in nicks:
+            if n not in found.aliases:
+                found.aliases.append(n)
+        after = text[span.end_char:span.end_char + 80]
+        m = pats["alias"].match(after)
+        alias = m and (m["quoted"] or m["bare"]).strip()
+        if alias and alias not in found.aliases:
+            found.aliases.append(alias)
+        before = text[max(0, span.start_char - 80):span.start_char]
+        t = _title_before(before) or pats["after"].match(after) \
+            or _role_after(text[span.end_char:span.end_char + 160])
+        if t and found.title is None:
+            found.title = _canonical_title(t["title"])
+            word = t.groupdict().get("country") or t.groupdict().get("country2") or _scope_country(t)
+            title_country = _in_title(t["title"])  # "Assistant U.S. Attorney"
+            found.country = _country_of().get((word or title_country or "").lower())
+            if found.country is None and t.groupdict().get("region"):  # "Sinaloa Governor", "Texas Gov."
+                found.country = _region_of()[t["region"]]
+        elif t and found.country is None and t.groupdict().get("country"):
+            found.country = _country_of().get(t["country"].lower())
+        if found.title is not None and found.country is None and (o := pats["of_after"].match(after)):
+            found.country = _country_of().get(o["country"].lower())  # "President Noboa of Ecuador"
+        if found.role is None and found.title is None:
+            found.role = _role(doc, s, e)
+    for x in entities:
+        alias_keys.update(name_words(a) for a in x.aliases)
+    owners: dict[tuple[str, ...], list[_Entity]] = {}  # an alias -> the entities that have it
+    for y in entities:
+        for key in dict.fromkeys(name_words(a) for a in y.aliases):
+            owners.setdefault(key, []).append(y)
+    for x in entities:  # a name that is another's alias ("Fito") gives that person its mentions
+        owner = next((y for y in owners.get(name_words(x.name), ()) if y is not x), None)
+        if owner is not None:
+            owner.mentions.extend(x.mentions)
+    entities = [x for x in entities
+                if name_words(x.name) not in alias_keys and not (len(name_words(x.name)) == 1 and x.single_place)]
+    for x in entities:
+        _known_office(x, ctx.article.published)
+    # a one-word name with no title, role, alias or honorific is not enough to be a person: the small model
+    # takes clubs, sites and places for people ("Everton", "Twitter", "Ipswich")
+    entities = [x for x in entities
+                if len(name_words(x.name)) > 1 or x.title or x.role or x.aliases or x.honorific]
+    # named only as a modifier ("the Trump administration"): not a person of the article
+    entities = [x for x in entities if not all(_modifier(text, e) for _, e in x.mentions)]
+    # 2. every other place where the words of a known name stand ("Sheinbaum's", "Garcia Harfuch")
+    known = [(x, name_words(x.name)) for x in entities] + [
+        (x, name_words(a)) for x in entities for a in x.aliases]  # 'alias "Fito"' ... "Fito led"
+    known_words = {w for _, words in known for w in words}
+    for i in toks.capitalized:
+        if i in covered or (i > 0 and i - 1 in covered and toks.caps[i - 1]):
+            continue
+        end = _name_run(toks, i)
+        for j in range(end, i, -1):
+            start_char, end_char = toks.idxs[i], toks.idxs[j - 1] + len(toks.texts[j - 1])
+            words = name_words(text[start_char:end_char])
+            if not known_words.issuperset(words):
+                continue  # a word no known name has
+            found = next((x for x, full in known if _within(words, full)), None)
+            if found is not None and not in_cartel(start_char, end_char):
+                found.mentions.append((start_char, end_char))
+                covered.update(range(i, j))
+                break
+
+    def spans(x: _Entity) -> tuple[Span, ...]:
+        return tuple(ctx.article.span(s, e) for s, e in sorted(set(x.mentions)))
+
+    agencies = _agency_countries(text) if any(x.title and x.country is None for x in entities) else {}
+    for x in entities:
+        if x.title and x.country is None:
+            x.country = _agency_country(agencies, x.title)
+    officials = tuple(Official(x.name, x.title, x.country, spans(x)) for x in entities if x.title)
+    people = tuple(Person(x.name, x.role, spans(x), tuple(x.aliases)) for x in entities if not x.title)
+    return {"officials": officials, "people": people}
+

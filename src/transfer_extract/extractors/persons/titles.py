@@ -1,0 +1,211 @@
+"""Titles and offices around a name, and the country of an office: from the text first (a
+country word, a state or city, an agency the article places), then from the office-holders the
+tool knows (`offices.py`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from transfer_extract.data import alternation, trie_alternation
+from transfer_extract.extractors.offices import known_office
+from transfer_extract.extractors.persons.lexicon import _countries, _country_of, _country_word, _data, _region_of
+from transfer_extract.extractors.persons.names import _Entity
+
+
+def _in_title(title: str) -> str | None:
+    """A country word inside a title ("U.S." of "Assistant U.S. Attorney"), as written."""
+    found = _country_word().search(title)
+    return found.group() if found else None
+
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = _data()
+    # tries, not plain alternations: these run before every capitalized name
+    countries = trie_alternation(w for ws in _countries().values() for w in ws)
+    titles = trie_alternation(data["titles"])
+    prefixes = trie_alternation(data["prefixes"])
+    regions = trie_alternation(_region_of())
+    mods = trie_alternation(data["office_modifiers"])
+    heads = trie_alternation(data["office_heads"])
+    return {
+        # "Mexico's Security Secretary " / "then-President " right before a name (titles capitalized)
+        "before": re.compile(
+            rf"(?:\b(?:(?P<country>{countries})|(?P<region>{regions}))(?:'s|’s)?\s+)?(?:(?i:{prefixes}))?"
+            rf"(?P<title>{titles})\s+$"
+        ),
+        # "the president of Mexico, " right before a name
+        "of": re.compile(rf"(?i:the\s+)?(?P<title>(?i:{titles}))\s+of\s+(?P<country>{countries})\s*,\s*$"),
+        # "The DEA administrator, " / "El Salvador's minister of justice and security, " / "A
+        # federal judge in Washington, " right before a name: a title in apposition, at most two
+        # words before it and a short scope after it
+        "appos": re.compile(
+            rf"(?<![\w'’])(?:(?i:the|a|an)\s+)?(?:(?P<country>{countries})(?:'s|’s)?\s+)?"
+            rf"(?:[\w'’-]+\s+){{0,2}}?(?P<title>(?i:{titles}))"
+            rf"(?:\s+(?i:of|for|in|to)\s+(?P<scope>[^,;:.!?\"“”()\n]{{1,50}}?))?\s*,\s*$"
+        ),
+        # ", Mexico's president," right after a name
+        "after": re.compile(
+            rf"^\s*,\s*(?:(?i:the|a|an)\s+)?(?:(?i:{prefixes}))?(?:(?P<country>{countries})(?:'s|’s)?\s+)?"
+            rf"(?:(?i:{prefixes}))?(?P<title>(?i:{titles}))\b(?:\s+of\s+(?P<country2>{countries}))?"
+        ),
+        # " of Ecuador" right after a titled name ("President Daniel Noboa of Ecuador")
+        "of_after": re.compile(rf"^\s+of\s+(?:the\s+)?(?P<country>{countries})\b"),
+        # "police spokesman " / "then Honduran defense minister " right before a name: a lower-case
+        # office needs a modifier before its head ("cartel chief" is no office)
+        "role_before": re.compile(
+            rf"(?<![\w'’-])(?:(?i:{prefixes}))?(?:(?P<country>{countries})(?:'s|’s)?\s+)?(?:(?i:{prefixes}))?"
+            rf"(?P<title>(?i:(?:{mods})(?:\s+(?:{mods})){{0,2}}\s+(?:{heads})))\s+$"
+        ),
+        # "the general commander of the Police, " right before a name
+        "role_appos": re.compile(
+            rf"(?<![\w'’])(?i:the|a|an)\s+(?:(?P<country>{countries})(?:'s|’s)?\s+)?"
+            rf"(?P<title>(?P<mods>(?i:(?:{mods})\s+){{0,3}})(?i:{heads})"
+            rf"(?:\s+(?i:of|for|in|at)\s+(?P<scope>[^,;:.!?\"“”()\n]{{1,60}}?))?)\s*,\s*$"
+        ),
+        # ", chief of Colombia's Judicial Police," / ", a public prosecutor at the ..." right after a name
+        "role_after": re.compile(
+            rf"^\s*,\s*(?:(?i:the|a|an)\s+)?(?:(?i:{prefixes}))?"
+            rf"(?P<title>(?i:(?:(?:{mods})\s+){{0,3}}(?:{heads}))\s+(?i:of|at|for|in|with)\s+"
+            rf"(?P<scope>[^,;:!?\"“”()\n]{{3,80}}?))(?=\s*[,;:(\n]|\s+(?:said|told|says|added)\b|\.\s*$)"
+        ),
+        "alias": re.compile(
+            r"^\s*(?:,\s*\d{1,3}\s*)?,?\s*\(?(?:alias|aka|a\.k\.a\.|also known as|known(?:\s+[\w’']+){0,3}\s+as)\s+"
+            r"(?:[\"“](?P<quoted>[^\"”]{1,40}?)[,.]?[\"”]|(?P<bare>[A-ZÁÉÍÓÚÑ][\w\- ]{0,30}?)(?=[,.;)]|$))"
+        ),
+    }
+
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(_data()["titles"])
+
+
+def _title_before(before: str) -> re.Match[str] | None:
+    """The "before", else the "of" or "appos" pattern's match in `before` (the text right before
+    a name). A cheap test first, so the patterns run only where they can match: "before" needs a
+    title (as written in the data) and whitespace at the end, the others a final ','."""
+    pats = _patterns()
+    end = before.rstrip()
+    if len(end) < len(before) and end.endswith(_titles()):  # "Gov." is a title, "Justice." is not
+        found = pats["before"].search(before)
+        if found:
+            return found
+    if len(end) < len(before) and end.lower().endswith(_heads()):
+        return pats["role_before"].search(before)
+    if not end.endswith(","):
+        return None
+    return (pats["of"].search(before) if "of" in before else None) or _appos(before)
+
+
+def _role_appos(sentence: str) -> re.Match[str] | None:
+    """A lower-case office in apposition before a name: a modifier, or a scope naming an
+    agency ("the general commander of the Police, "), so that "the head of the gang, " is none."""
+    found = _patterns()["role_appos"].search(sentence)
+    if found and (found["mods"] or _agency(found["scope"])):
+        return found
+    return None
+
+
+def _role_after(after: str) -> re.Match[str] | None:
+    """", chief of Colombia's Judicial Police," right after a name (the scope names an agency)."""
+    found = _patterns()["role_after"].match(after)
+    return found if found and _agency(found["scope"]) else None
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(h.lower() for h in _data()["office_heads"])
+
+
+@cache
+def _agencies() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation(_data()['office_agencies'])})(?!\w)")
+
+
+def _agency(scope: str | None) -> bool:
+    return bool(scope) and _agencies().search(scope) is not None
+
+
+def _appos(before: str) -> re.Match[str] | None:
+    """A title in apposition before a name ("The DEA administrator, "), within its sentence."""
+    sentence = re.split(r"[.!?]\s+(?=[A-Z\"“])|\n", before)[-1]
+    if not sentence.rstrip().endswith(","):
+        return None
+    return _patterns()["appos"].search(sentence) or _role_appos(sentence)
+
+
+def _scope_country(t: re.Match[str]) -> str | None:
+    """A country word in the scope after a title ("minister of security of Ecuador")."""
+    found = _country_word().search(t.groupdict().get("scope") or "")
+    return found.group() if found else None
+
+
+
+def _canonical_title(title: str) -> str:
+    """The title as the data file writes it ("security secretary" -> "Security Secretary")."""
+    return next((t for t in _data()["titles"] if t.lower() == title.lower()), title)
+
+
+
+@cache
+def _agency_words() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation(_data()['national_agencies'])})(?!\w)")
+
+
+@cache
+def _qualified_agency() -> re.Pattern[str]:
+    """A country word before an agency: "Ecuador's National Police", "Thai police"."""
+    countries = trie_alternation(w for ws in _countries().values() for w in ws)
+    return re.compile(rf"(?<![\w'’])(?P<country>{countries})(?:'s|’s|')?\s+(?:(?i:national|federal|judicial)\s+)?"
+                      rf"(?P<agency>(?i:{alternation([*_data()['national_agencies'], *_data()['state_words']])}))"
+                      rf"(?!\w)")
+
+
+def _agency_countries(text: str) -> dict[str, set[str]]:
+    """The countries the text gives each national agency ("Thai police": police -> Thailand),
+    read once per article."""
+    found: dict[str, set[str]] = {}
+    for m in _qualified_agency().finditer(text):
+        country = _country_of().get(m["country"].lower())
+        if country:
+            found.setdefault(m["agency"].lower(), set()).add(country)
+            found.setdefault(_ANY_AGENCY, set()).add(country)
+    return found
+
+
+_ANY_AGENCY = "*"  # the key of every country the article gives any agency or the state
+
+
+def _agency_country(agencies: dict[str, set[str]], title: str) -> str | None:
+    """The country of an office that names a national agency ("police spokesman"): the one
+    country the article gives that agency elsewhere, if it gives exactly one, else the one
+    country whose state it names ("Honduran officials"), if exactly one."""
+    named = _agency_words().search(title)
+    if named is None:
+        return None
+    countries = agencies.get(named.group().lower()) or agencies.get(_ANY_AGENCY, set())
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+
+def _known_office(x: _Entity, published: date | None) -> None:
+    """The country of `x`'s office, or its office, from `data/office_holders.json` where the
+    text gives neither ("President Gustavo Petro"; "Nicolás Maduro" after his term: a former
+    President). A one-word name becomes the holder's full name."""
+    if x.title is not None and x.country is not None:
+        return
+    known = known_office(x.name, x.title, published)
+    if known is None:
+        return
+    if x.title is None:
+        x.title = f"former {known.title}" if known.former else known.title
+        x.role = None
+    x.country = known.country
+    if len(x.name.split()) == 1:
+        x.name = known.holder  # "Trump" alone: the holder's full name
+
