@@ -356,3 +356,21 @@ def test_the_readme_python_api_example_runs(nlp) -> None:
     section = readme.split("## Python API", 1)[1].split("\n## ", 1)[0]
     code = section.split("```python\n", 1)[1].split("```", 1)[0]
     exec(compile(code, "README.md", "exec"), {})  # noqa: S102
+
+
+def test_every_span_is_mapped_to_the_original_once_however_deep() -> None:
+    """Extractors work in the cleaned text's offsets; the record moves every span, at any depth
+    (a quote's speaker mention, an event's evidence), to the original text."""
+    from transfer_extract.article import in_original, prepare
+    from transfer_extract.record import Quote, Span
+
+    text = "Advertisement\n\nRuiz said: \u201cWe will go.\u201d\n"
+    article = prepare(text)
+    clean = article.clean
+    q_start = clean.index("\u201c")
+    quote = Quote(q_start, q_start + 13, clean[q_start:q_start + 13], "Ruiz",
+                  Span(clean.index("Ruiz"), clean.index("Ruiz") + 4, "Ruiz"), "say")
+    moved = in_original((quote,), article)[0]
+    assert text[moved.start:moved.end] == moved.text == "\u201cWe will go.\u201d"
+    assert text[moved.speaker_mention.start:moved.speaker_mention.end] == "Ruiz"
+    assert moved.start == text.index("\u201c") != q_start  # the furniture before it was cut out

@@ -7,8 +7,10 @@ cleaned text; `Article.span()` turns cleaned-text offsets back into offsets of t
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from transfer_extract.boilerplate import find_furniture
 from transfer_extract.record import Boilerplate, Span
@@ -53,6 +55,24 @@ class Article:
         """The original offset of a start offset (a start at a seam belongs to the segment after)."""
         i = max(bisect.bisect_right(self.clean_starts, offset) - 1, 0)
         return self.orig_starts[i] + offset - self.clean_starts[i] if self.orig_starts else offset
+
+
+def in_original(value: Any, article: Article) -> Any:
+    """`value` (a fact, or a tuple of them) with every span in it, at any depth, moved from the
+    cleaned text's offsets, where the extractors work, to the original text's: the one place
+    where offsets are mapped, when the record is built. A span is any dataclass with `start`,
+    `end` and `text`; its `text` becomes the original's."""
+    if isinstance(value, tuple):
+        return tuple(in_original(v, article) for v in value)
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    changes = {f.name: in_original(getattr(value, f.name), article) for f in dataclasses.fields(value)
+               if isinstance(getattr(value, f.name), tuple) or dataclasses.is_dataclass(getattr(value, f.name))}
+    names = {f.name for f in dataclasses.fields(value)}
+    if {"start", "end", "text"} <= names:
+        span = article.span(value.start, value.end)
+        changes.update(start=span.start, end=span.end, text=span.text)
+    return dataclasses.replace(value, **changes) if changes else value
 
 
 def prepare(text: str, published: date | None = None) -> Article:

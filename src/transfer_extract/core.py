@@ -250,6 +250,7 @@ def parse(nlp: Any, prepared: Iterable[Prepared], batch_size: int = 16,
 
 def build_record(prep: Prepared, doc: Any) -> Record:
     """The record of `prep` from `doc`, the parse of `prep.text`: every extractor of the registry run."""
+    from transfer_extract.article import in_original
     from transfer_extract.extractors import Context, run_extractors
 
     article = prep.article
@@ -258,7 +259,7 @@ def build_record(prep: Prepared, doc: Any) -> Record:
         source=source_of(prep.item, prep.page),
         published=article.published.isoformat() if article.published else None,
         boilerplate=article.boilerplate,
-        facts=ctx.found,
+        facts={name: in_original(found, article) for name, found in ctx.found.items()},
         warnings=(*prep.warnings, *ctx.warnings),
     )
 

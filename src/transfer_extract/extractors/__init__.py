@@ -5,7 +5,9 @@
 returning record fields by name. Each is declared in `transfer_extract.kinds` with the fields it requires and
 provides; they run in the order derived from those (`extractors()`), each seeing in `ctx.found` what the
 earlier ones returned (quotes use the people found, events use dates, counts and cartels).
-`doc` is the parse of the cleaned text; `ctx.article.span()` maps its offsets to the original.
+`doc` is the parse of the cleaned text, and every extractor gives its facts in `doc`'s offsets
+(the spans' `text` is the cleaned text's); the record maps them to the original text once, when
+it is built (`article.in_original`).
 """
 
 from __future__ import annotations

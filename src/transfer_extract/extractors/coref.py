@@ -155,17 +155,14 @@ class Resolver:
     def refresh(self, ctx: Context) -> None:
         """Collect the referents anew from the records of `ctx.found` (the parse is kept)."""
         self._source = self.records(ctx)
-        art = ctx.article
         mentions: list[Mention] = []
         for rec in (*ctx.found.get("officials", ()), *ctx.found.get("people", ())):
             title = (getattr(rec, "title", None) or getattr(rec, "role", None) or "")
             for m in rec.mentions:
-                mentions.append(Mention(rec.name, "person", art.to_clean(m.start),
-                                        art.to_clean(m.start) + len(m.text), title.lower()))
+                mentions.append(Mention(rec.name, "person", m.start, m.end, title.lower()))
         for rec in ctx.found.get("cartels", ()):
             for m in rec.mentions:
-                mentions.append(Mention(rec.name, "organization", art.to_clean(m.start),
-                                        art.to_clean(m.start) + len(m.text)))
+                mentions.append(Mention(rec.name, "organization", m.start, m.end))
         taken = Intervals((m.start, m.end) for m in mentions)
         for ent in self._orgs:
             if not taken.overlaps(ent.start_char, ent.end_char):

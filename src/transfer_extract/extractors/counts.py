@@ -443,21 +443,17 @@ def _antecedent(before: list[tuple[Any, ...]], value: int, whole: bool = False) 
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
-    article = ctx.article
     date_spans: list[tuple[int, int]] = []
-    # dates are in original offsets; map the doc's tokens the same way to compare
-    dates = ctx.found.get("dates", ())
+    dates = ctx.found.get("dates", ())  # in the doc's offsets, as every fact until the record is built
     if dates:
         dated = Intervals((d.start, d.end) for d in dates)
         toks = _tokens(doc)
         for idx, text in zip(toks.idxs, toks.texts, strict=True):
             if text.isalpha() or not any(c.isdigit() for c in text):
                 continue  # only numbers written in digits are parts of dates
-            span = article.span(idx, idx + len(text))
-            if dated.overlaps(span.start, span.end):
+            if dated.overlaps(idx, idx + len(text)):
                 date_spans.append((idx, idx + len(text)))
     facts = []
-    for start, end, _text, value, counted, kind in find_counts(doc, date_spans):
-        span = article.span(start, end)
-        facts.append(CountFact(span.start, span.end, span.text, value, counted, kind))  # type: ignore[arg-type]
+    for start, end, text, value, counted, kind in find_counts(doc, date_spans):
+        facts.append(CountFact(start, end, text, value, counted, kind))  # type: ignore[arg-type]
     return {"counts": tuple(facts)}

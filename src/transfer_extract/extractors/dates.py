@@ -460,8 +460,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     facts = []
     found = find_dates(doc_text(doc), published, doc)
     for f in found:
-        span = ctx.article.span(f.start, f.end)
-        facts.append(DateFact(span.start, span.end, span.text, f.value, f.granularity))  # type: ignore[arg-type]
+        facts.append(DateFact(f.start, f.end, f.text, f.value, f.granularity))  # type: ignore[arg-type]
     unresolved = sum(is_relative(f) for f in found)
     if unresolved and published is None:
         ctx.warnings.append(

@@ -298,7 +298,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     aliases: dict[str, list[str]] = {}
     for m in mentions:
         span = doc[m.start:m.end]
-        spans.setdefault(m.name, []).append(ctx.article.span(span.start_char, span.end_char))
+        spans.setdefault(m.name, []).append(Span(span.start_char, span.end_char, span.text))
         text = span.text
         is_alias = _key(text) != _key(m.name) and _key(text) in _known() and _known()[_key(text)] == m.name
         if is_alias and text not in aliases.setdefault(m.name, []):

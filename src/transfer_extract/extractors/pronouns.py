@@ -45,15 +45,15 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             if _bare_title(tok) and not quoted.holds(tok.idx):
                 name = resolver.resolve(tok)
                 if name is not None:
-                    start = doc[i - 1].idx
-                    found.setdefault(name, []).append(ctx.article.span(start, tok.idx + len(tok.text)))
+                    found.setdefault(name, []).append(Span(doc[i - 1].idx, tok.idx + len(tok.text),
+                                                           doc[i - 1:i + 1].text))
             continue
         if (tok.pos_ == "PRON" and tok.dep_ in _DEPS
                 and "Acc" not in tok.morph.get("Case")
                 and not quoted.holds(tok.idx)):
             name = resolver.resolve(tok)
             if name is not None:
-                found.setdefault(name, []).append(ctx.article.span(tok.idx, tok.idx + len(tok.text)))
+                found.setdefault(name, []).append(Span(tok.idx, tok.idx + len(tok.text), tok.text))
 
     def with_pronouns(records: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(

@@ -40,7 +40,7 @@ from transfer_extract.data import load_json, load_lines
 from transfer_extract.extractors import Context, doc_text
 from transfer_extract.extractors.coref import SUBJECTS, Resolver, name_phrase
 from transfer_extract.extractors.intervals import Intervals
-from transfer_extract.record import Quote
+from transfer_extract.record import Quote, Span
 
 _DOUBLE = "\u201c\u201d\""
 _SINGLE = "\u2018\u2019'"
@@ -506,16 +506,20 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         short = len(q.inner.split()) < settings["min_words"]
         if short and (q.cue is None or _name_like(q.inner)):
             continue  # an unattributed phrase, or a nickname ("Comandante R-12")
-        mention = ctx.article.span(*q.mention) if q.mention else None
-        parts = tuple(ctx.article.span(a, b) for a, b in q.parts) if len(q.parts) > 1 else ()
+        mention = _span(text, *q.mention) if q.mention else None
+        parts = tuple(_span(text, a, b) for a, b in q.parts) if len(q.parts) > 1 else ()
         for n, (a, b) in enumerate(_by_paragraph(text, q, paras)):
-            span = ctx.article.span(a, b)
+            span = _span(text, a, b)
             found.append(Quote(span.start, span.end, span.text, q.speaker, mention, q.cue,
                                partial and n == 0, content=_inner(text, a, b) if n or b < q.end
                                else q.inner, parts=parts))
     for w in warnings:
         ctx.warnings.append(_to_original(w, ctx))
     return {"quotes": tuple(found)}
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
 
 
 def _by_paragraph(text: str, q: _Piece, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:

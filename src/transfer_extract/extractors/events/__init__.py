@@ -53,10 +53,11 @@ def _long_before(value: str | None, published: date | None) -> bool:
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     r = rules()
     doc.user_data[INDEX_KEY] = DocIndex.build(doc)
-    filed = ctx.article.dateline or (0, 0)  # the day the story was filed dates no move
+    # the day the story was filed dates no move (the dateline is found in the original text)
+    filed = tuple(map(ctx.article.to_clean, ctx.article.dateline)) if ctx.article.dateline else (0, 0)
     dates = tuple(f for f in ctx.found.get("dates", ()) if not filed[0] <= f.start < filed[1])
-    counts = on_doc(doc, ctx.article, ctx.found.get("counts", ()))
-    placed_dates = on_doc(doc, ctx.article, dates)
+    counts = on_doc(doc, ctx.found.get("counts", ()))
+    placed_dates = on_doc(doc, dates)
     all_sents = text_sentences(doc)
     # a lead sentence reports an event alone only with a trigger, so it is read as any other
     n_lead = lead_length(all_sents)

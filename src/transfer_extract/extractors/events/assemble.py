@@ -71,11 +71,11 @@ class Story:
 
     @classmethod
     def build(cls, doc: Doc, ctx: Context, sentences: list[Span], read: list[Sentence]) -> Story:
-        r, ix, article = rules(), index_of(doc), ctx.article
+        r, ix = rules(), index_of(doc)
         texts = [ix.text_of(s) for s in sentences]
         conditions = tuple(dict.fromkeys(
             label for text in texts for pattern, label in r.conditions if pattern.search(text)))
-        mentions = sorted((article.to_clean(m.start), c.name)
+        mentions = sorted((m.start, c.name)
                           for c in ctx.found.get("cartels", ()) for m in c.mentions)
         return cls(doc, ctx, sentences, [s.start for s in sentences],
                    frozenset(s.span.start for s in read), mentions, [m[0] for m in mentions],
@@ -132,7 +132,8 @@ def build_event(wave: Wave, story: Story, fallback: Event | None, role: Role) ->
     for sp in spans:
         text = ix.text_of(sp)
         lead = len(text) - len(text.lstrip())
-        evidence.append(article.span(sp.start_char + lead, sp.start_char + len(text.rstrip())))
+        start, end = sp.start_char + lead, sp.start_char + len(text.rstrip())
+        evidence.append(TextSpan(start, end, text[lead:len(text.rstrip())]))
     return Event(
         kind=kinds[0] if kinds else (fallback.kind if fallback else "transfer"),  # type: ignore[arg-type]
         role=role,

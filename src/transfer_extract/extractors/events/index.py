@@ -12,7 +12,6 @@ from typing import Generic, TypeVar
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from transfer_extract.article import Article
 from transfer_extract.extractors import doc_text
 
 F = TypeVar("F")
@@ -107,11 +106,10 @@ class OnDoc(Generic[F]):
         return self.placed[bisect_left(self.starts, sent.start):bisect_left(self.starts, sent.end)]
 
 
-def on_doc(doc: Doc, article: Article, facts: tuple[F, ...]) -> OnDoc[F]:
+def on_doc(doc: Doc, facts: tuple[F, ...]) -> OnDoc[F]:
     found = []
-    for fact in facts:
-        span = doc.char_span(article.to_clean(fact.start), article.to_clean(fact.end),  # type: ignore[attr-defined]
-                             alignment_mode="expand")
+    for fact in facts:  # facts are in the doc's offsets until the record is built
+        span = doc.char_span(fact.start, fact.end, alignment_mode="expand")  # type: ignore[attr-defined]
         if span is not None and len(span):
             found.append(Placed(span, fact))
     found.sort(key=lambda p: p.span.start)

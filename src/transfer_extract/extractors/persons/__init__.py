@@ -65,7 +65,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         name_words(a) for c in ctx.found.get("cartels", ()) for a in c.aliases}
 
     def in_cartel(s: int, e: int) -> bool:
-        span = ctx.article.span(s, e)
+        span = Span(s, e, text[s:e])
         return any(span.start < ce and cs < span.end for cs, ce in cartel_spans)
 
     # 1. name candidates: PERSON entities (extended over adjacent capitalized words) and names after titles
@@ -190,7 +190,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
                 break
 
     def spans(x: _Entity) -> tuple[Span, ...]:
-        return tuple(ctx.article.span(s, e) for s, e in sorted(set(x.mentions)))
+        return tuple(Span(s, e, text[s:e]) for s, e in sorted(set(x.mentions)))
 
     agencies = _agency_countries(text) if any(x.title and x.country is None for x in entities) else {}
     for x in entities:
