@@ -87,6 +87,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "digits": _repeat("7"),
     "punctuation-run": _repeat("!?.,;"),
     "short-lines": _repeat("Mexico\n"),
+    "paren-then-capitals": _repeat("Intro line (x) " + "A" * 150 + " end!\n"),
     "related-blocks": _repeat("Related Stories\nA headline of another story\n\nA body paragraph that says something. "),
     "mixed-scripts": _repeat("Mexico \u041c\u0435\u043a\u0441\u0438\u043a\u0430 \u58a8\u897f\u54e5 "),
     "html-tags": _repeat("<p>a</p>"),

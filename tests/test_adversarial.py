@@ -72,6 +72,7 @@ SLOW_BEFORE = 3000
     pytest.param("Security Minister Ana Ruiz said she agreed. Ana Ortiz met Luis Ruiz. ", id="names-sharing-words"),
     pytest.param("Bamira Celotu ", id="title-case-words"),
     pytest.param("7", id="digits"),
+    pytest.param("Intro line (x) " + "A" * 150 + " end!\n", id="parenthesis-then-capitals"),
 ])
 def test_adversarial_shape_gives_a_valid_record(extract_text, unit: str) -> None:
     text = (unit * (SLOW_BEFORE // len(unit) + 1))[:SLOW_BEFORE]

@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import signal
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -188,13 +187,11 @@ def test_local_glob_skips_hidden_files_and_links(articles: Path) -> None:
 
 
 def test_unreachable_scheduler_is_one_line_and_exit_1(tmp_path: Path) -> None:
-    started = time.monotonic()
     result = runner.invoke(app, ["batch", str(tmp_path), "--out", str(tmp_path / "x.jsonl"),
                                  "--dask", "tcp://127.0.0.1:9"])
     assert result.exit_code == 1
     assert result.output.strip().startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert len(result.output.strip().splitlines()) == 1
-    assert time.monotonic() - started < 10
 
 
 def test_api_file_mode_yields_a_start_then_every_article_in_order(client: Any, articles: Path) -> None:

@@ -238,8 +238,14 @@ def test_cli_misses_name_what_was_missed(tmp_path: Path) -> None:
     assert "official_country" in result.stdout and "Gustavo Petro: None, gold 'Colombia'" in result.stdout
 
 
-@pytest.mark.parametrize("bad", ["{not json", json.dumps({"id": "c"}), json.dumps([1, 2])],
-                         ids=["not-json", "missing-keys", "not-an-object"])
+BAD_COUNT = {**gold().data, "id": "c", "counts": [{"value": "abc", "kind": "cardinal"}]}
+BAD_DATE = {**gold().data, "id": "c", "dates": [{"text": "Tuesday", "value": 20}]}
+
+
+@pytest.mark.parametrize("bad", ["{not json", json.dumps({"id": "c"}), json.dumps([1, 2]),
+                                 json.dumps(BAD_COUNT), json.dumps(BAD_DATE)],
+                         ids=["not-json", "missing-keys", "not-an-object", "count-not-a-number",
+                              "date-value-not-a-string"])
 def test_cli_bad_gold_is_one_line_and_the_rest_is_scored(tmp_path: Path, bad: str) -> None:
     folder, recs = _gold_folder(tmp_path)
     (folder / "c.json").write_text(bad, "utf-8")

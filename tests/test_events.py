@@ -322,8 +322,8 @@ REPORTED = ("kind", "role", "count", "origin", "destination")
     pytest.param("Notorious trafficker Ramon Ortiz Vela was flown to the United States on Monday, "
                  "officials said.",
                  ("transfer", "reported", 1, None, "United States"), id="titled-name-passive"),
-    pytest.param("The latest transfer of Mexican prisoners to US custody took place on Monday, "
-                 "officials said.",
+    pytest.param("The newest transfer of Mexican inmates to US custody took place on Monday, "
+                 "prison officials said.",
                  ("transfer", "reported", None, None, "United States"), id="noun-transfer-of-group"),
     pytest.param("Chile repatriated 30 Peruvian migrants to Peru on Monday.",
                  ("deportation", "reported", 30, "Chile", "Peru"), id="repatriated"),
@@ -362,7 +362,7 @@ def test_kind_is_the_first_explicit_label(text: str, kind: str, extract_text) ->
     pytest.param("A plane carrying 80 Indians deported from the United States landed at the city airport "
                  "in Amritsar on Sunday night.",
                  (80, "United States", "India", "2026-03-01"), id="landed-at-a-site-in-a-city-on-a-night"),
-    pytest.param("A flight with 90 Venezuelan migrants deported from the US city of Phoenix arrived Friday "
+    pytest.param("A charter with 90 Venezuelan nationals deported from the US city of Denver arrived Friday "
                  "to their home country.",
                  (90, "United States", "Venezuela", "2026-03-06"), id="city-of-a-country-and-home-country"),
     pytest.param("Thailand extradited 3 Chinese fugitives to China on Tuesday, Thai prosecutors said.",
@@ -393,8 +393,8 @@ def test_where_to_and_when(text: str, expected: tuple, extract_text) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Panama has received the first U.S. flight carrying 60 deportees from other nations.",
                  (1, None), id="ordinal-before-a-compound-noun"),
-    pytest.param("Panama received 60 deportees from the United States on Wednesday. It was the first of "
-                 "three planned flights that were expected to total about 360 people.",
+    pytest.param("Panama received 60 deportees from the United States on Wednesday. This was the first of "
+                 "three scheduled flights, expected to bring about 400 people in all.",
                  (1, None), id="first-of-planned-flights-no-planned-total"),
     pytest.param("Mexico sent 20 prisoners to the United States on Tuesday, the third such transfer, "
                  "bringing the total to 80.",

@@ -186,3 +186,20 @@ def test_a_records_file_past_the_article_limit_is_read(tmp_path: Path, lines: li
     path = tmp_path / "big.jsonl"
     path.write_text(line * copies, "utf-8")
     assert len(read_saved(path)) == copies
+
+
+def test_error_lines_without_a_content_hash_are_each_a_row(tmp_path: Path) -> None:
+    errors = [{"source": {"path": f"a{n}.txt", "sha256": None}, "error": "took longer than the time limit"}
+              for n in range(2)]
+    db = tmp_path / "facts.db"
+    export(errors, db, "sqlite")
+    export(errors, db, "sqlite")  # again: replaced, not doubled
+    with sqlite3.connect(db) as conn:
+        assert sorted(p for (p,) in conn.execute("SELECT path FROM errors")) == ["a0.txt", "a1.txt"]
+
+
+def test_export_into_a_file_that_is_no_database_is_one_line(tmp_path: Path, records_file: Path) -> None:
+    target = tmp_path / "notes.db"
+    target.write_text("these are my notes, not a database\n" * 20, "utf-8")
+    result = runner.invoke(app, ["export", str(records_file), "--to", str(target)])
+    assert result.exit_code == 1 and "Error:" in result.stderr and "Traceback" not in result.output

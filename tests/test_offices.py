@@ -88,13 +88,13 @@ ROLES = [
      ("armed forces commander", None)),
     ("then-and-nationality", "She saw then Honduran defense minister Mario Zelaya there.", "Mario Zelaya",
      ("Defense Minister", "Honduras")),
-    ("apposition-after-with-agency", "Col. Jorge Naranjo, chief of Colombia's Judicial Police, told reporters.",
-     "Jorge Naranjo", ("chief of Colombia's Judicial Police", "Colombia")),
+    ("apposition-after-with-agency", "Col. Jorge Villegas, chief of Colombia's Judicial Police, told reporters.",
+     "Jorge Villegas", ("chief of Colombia's Judicial Police", "Colombia")),
     ("apposition-after-department", "Mark Garcia, an assistant secretary of the U.S. Department of Justice,"
      " said he would be tried.", "Mark Garcia",
      ("assistant secretary of the U.S. Department of Justice", "United States")),
-    ("apposition-before-with-agency", "It is a problem, said the general commander of the Police, César Zapata.",
-     "César Zapata", ("general commander of the Police", None)),
+    ("apposition-before-with-agency", "It is a problem, said the general commander of the Police, Mateo Arroyo.",
+     "Mateo Arroyo", ("general commander of the Police", None)),
     ("cartel-chief-is-no-office", "Cartel chief Rafael Caro Quintero was sent to Texas.", "Rafael Caro Quintero", None),
     ("head-of-a-gang-is-no-office", "The head of the gang, Jose Luis Perez, fled.", "Jose Luis Perez", None),
     ("head-of-a-cartel-after", "Jose Luis Perez, head of the Gulf Cartel, was sent.", "Jose Luis Perez", None),
@@ -129,10 +129,10 @@ MENTIONED = [
     ("one-word-club-is-no-person", "I would like to start by thanking Everton for everything.", set()),
     ("one-word-site-is-no-person", "She posted the video on Twitter on Monday.", set()),
     ("one-word-after-an-honorific", "Mr. Ruiz arrived. Mr Ortiz left.", {"Ruiz", "Ortiz"}),
-    ("honorific-and-first-name-joins-the-full-name", "Thitiwadee Sintawanarong, a public prosecutor, spoke"
-     " on Monday. Ms Thitiwadee said police arrested him.", {"Thitiwadee Sintawanarong"}),
-    ("possessive-owner-is-not-the-name", "Speaking on the signing, Manchester United’s Jose Mourinho said"
-     " the striker was a natural fit.", {"Jose Mourinho"}),
+    ("honorific-and-first-name-joins-the-full-name", "Nattaya Sirikul, a public prosecutor, spoke"
+     " on Monday. Ms Nattaya said police arrested him.", {"Nattaya Sirikul"}),
+    ("possessive-owner-is-not-the-name", "After the match, Real Betis’s Luis Ortega said"
+     " the new forward would start.", {"Luis Ortega"}),
     ("name-stops-at-a-line-break", "The move was approved in Ciudad Juarez\nLopez was later sent to Texas.",
      set()),
 ]
@@ -163,19 +163,19 @@ TEXT_COUNTRIES = [
      ("Assistant U.S. Attorney", "United States")),
     ("state-before-title", "Sinaloa Governor Ramón Vega Ortiz asked for calm.", "Ramón Vega Ortiz",
      ("Governor", "Mexico")),
-    ("city-before-title", "Amritsar Deputy Commissioner Sakshi Rana said all were healthy.", "Sakshi Rana",
+    ("city-before-title", "Mumbai Deputy Commissioner Priya Rana said all were healthy.", "Priya Rana",
      ("Deputy Commissioner", "India")),
     ("adjective-of-a-listed-country", "Thai Prime Minister Somchai Wongsa spoke.", "Somchai Wongsa",
      ("Prime Minister", "Thailand")),
     ("agency-named-with-its-country", "Ecuador’s National Police arrested 20 people. It is a problem,"
-     " said the general commander of the Police, César Zapata.", "César Zapata",
+     " said the general commander of the Police, Mateo Arroyo.", "Mateo Arroyo",
      ("general commander of the Police", "Ecuador")),
     ("agency-of-two-countries-is-none", "Honduran police and Guatemalan police met. Police spokesman"
      " Anan Srisuk said so.", "Anan Srisuk", ("Police spokesman", None)),
-    ("state-of-one-country", "Honduran officials said the plane left. Police spokesman Edgardo Barahona"
-     " told AFP.", "Edgardo Barahona", ("Police spokesman", "Honduras")),
+    ("state-of-one-country", "Honduran officials said the plane left. Police spokesman Rafael Cardona"
+     " told AFP.", "Rafael Cardona", ("Police spokesman", "Honduras")),
     ("state-of-two-countries-is-none", "Honduran officials and U.S. officials met. Police spokesman"
-     " Edgardo Barahona told AFP.", "Edgardo Barahona", ("Police spokesman", None)),
+     " Rafael Cardona told AFP.", "Rafael Cardona", ("Police spokesman", None)),
 ]
 
 

@@ -62,7 +62,7 @@ def extract(text: Text, *, published: date | str | None = None, nlp: Language | 
     the main thread of a Unix process)."""
     from transfer_extract.timelimit import time_limit
 
-    name = str(text) if isinstance(text, Path) else "<text>"
+    name = os.fspath(text) if isinstance(text, os.PathLike) else "<text>"
     with time_limit(timeout, name):
         return next(extract_many([text], published=published, nlp=nlp, max_chars=max_chars))
 

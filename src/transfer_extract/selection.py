@@ -28,7 +28,9 @@ class Selection:
 
     @property
     def on_events(self) -> bool:
-        return self.has_event or self.kind is not None or self.country is not None
+        """Whether the filters are on events (`recalled` alone asks for articles with an event,
+        reported or recalled)."""
+        return self.has_event or self.recalled or self.kind is not None or self.country is not None
 
 
 def date_range(value: str | None) -> tuple[date, date] | None:

@@ -27,7 +27,9 @@ _NUMBERISH = re.compile(r"^\d[\d:./-]*(?:st|nd|rd|th|am|pm)?$", re.IGNORECASE)
 _EMBED = re.compile(r"\(@\w{1,30}\)|\bpic\.twitter\.com/|\bt\.co/\w|https?://|\bwww\.\w")
 _HANDLE_SIGNOFF = re.compile(r"^[-\u2013\u2014]\s*[^()\n]{1,60}\(@\w{1,30}\)")
 # A closing parenthesis, maybe followed by a name ("(AP Photo/Name)The Associated Press").
-_PAREN_TAIL = re.compile(r"\(([^()]{1,160})\)(?:\s*[A-Z][\w.'\u2019-]*){0,5}\s*\.?$")
+# The words after it are split by spaces only one way (a space between words is required), so a
+# long run of capitals is never tried in every split.
+_PAREN_TAIL = re.compile(r"\(([^()]{1,160})\)(?:\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})?\s*\.?$")
 _END_CHARS = 240
 _PIPE_CREDIT = re.compile(r"\|\s*(?:image|photo|picture|credit|source|video)s?\s*:", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^(?:source|sources|photo|image|credit)s?\s*:", re.IGNORECASE)

@@ -107,7 +107,10 @@ def _check_out(path: Path, force: bool) -> None:
 def _write_atomic(path: Path, text: str, force: bool) -> None:
     """Write `text` to a temporary file beside `path`, then rename it: never half a record."""
     _check_out(path, force)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written ({exc.strerror})") from None
     umask = os.umask(0)
     os.umask(umask)
     try:
@@ -117,6 +120,9 @@ def _write_atomic(path: Path, text: str, force: bool) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot be written ({exc.strerror})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

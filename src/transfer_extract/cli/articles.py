@@ -84,9 +84,11 @@ def _each_in_time(items: Iterator[Any], failures: list[str], timeout: float, pub
     """The records of `items`, each extracted within `timeout` seconds; an article over the
     limit is reported (one line) and the others go on."""
     from transfer_extract.core import extract as extract_one
+    from transfer_extract.core import pipeline_of
     from transfer_extract.errors import ArticleTimeoutError
     from transfer_extract.timelimit import time_limit
 
+    pipeline_of(model=model)  # the model loads once, before any article's clock starts
     for item in items:
         try:
             with time_limit(timeout, item.path or "<text>"):

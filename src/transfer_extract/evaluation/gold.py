@@ -37,6 +37,14 @@ _ITEM_KEYS = {
     "counts": ("value",),
     "dates": ("text",),
 }
+_STR, _OPT_STR, _NUMBER = (str,), (str, type(None)), (int, float)
+# item field: the JSON types it may have
+_ITEM_TYPES = {
+    "officials": {"name": _STR, "title": _OPT_STR, "country": _OPT_STR},
+    "quotes": {"start_words": _STR, "speaker": _OPT_STR},
+    "counts": {"value": _NUMBER},
+    "dates": {"text": _STR, "value": _OPT_STR},
+}
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,11 @@ def check_gold(data: Any, where: str) -> dict[str, Any]:
         for n, item in enumerate(data[key], 1):
             if not isinstance(item, dict) or any(k not in item for k in needed):
                 raise GoldFormatError(f"{where}: {key} item {n} needs {', '.join(needed)}")
+            for name, types in _ITEM_TYPES[key].items():
+                value = item.get(name)
+                if name in item and (not isinstance(value, types) or isinstance(value, bool)):
+                    raise GoldFormatError(f"{where}: {key} item {n}: {name!r} has the wrong type"
+                                          f" ({type(value).__name__})")
     for key in ("cartels", "people_other", "boilerplate", "body_must_keep"):
         if not all(isinstance(v, str) for v in data.get(key, [])):
             raise GoldFormatError(f"{where}: {key!r} must be a list of strings")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from transfer_extract.export.tables import Table, article_rows, layout
+from transfer_extract.export.tables import Table, article_rows, layout, line_key
 
 _SQL_TYPES = {"text": "TEXT", "integer": "INTEGER", "number": "ANY", "boolean": "INTEGER"}
 CHUNK = 500  # records written in one transaction
@@ -33,7 +33,7 @@ def _prepare(db: Any, tables: tuple[Table, ...], with_text: bool) -> None:
 
 
 def _write(db: Any, tables: tuple[Table, ...], chunk: list[tuple[dict[str, Any], str | None]]) -> dict[str, int]:
-    latest = {(line.get("source") or {}).get("sha256"): (line, text) for line, text in chunk}  # the last wins
+    latest = {line_key(line): (line, text) for line, text in chunk}  # the last wins
     rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in tables}
     for line, text in latest.values():
         for name, row in article_rows(line, text):
@@ -43,7 +43,7 @@ def _write(db: Any, tables: tuple[Table, ...], chunk: list[tuple[dict[str, Any],
     # one transaction per chunk (sqlite-utils 4 commits each insert batch unless inside atomic())
     with db.atomic() if hasattr(db, "atomic") else db.conn:
         for t in reversed(tables):  # children first
-            key = "sha256" if t.name in ("articles", "errors") else "article"
+            key = {"articles": "sha256", "errors": "key"}.get(t.name, "article")
             db.execute(f"DELETE FROM [{t.name}] WHERE [{key}] IN ({marks})", keys)
         for t in tables:
             if rows[t.name]:
@@ -54,11 +54,18 @@ def _write(db: Any, tables: tuple[Table, ...], chunk: list[tuple[dict[str, Any],
 def to_sqlite(lines: Iterable[tuple[dict[str, Any], str | None]], path: Path, with_text: bool) -> dict[str, int]:
     """Write (saved line, article text or None) pairs into the database at `path` (created if
     missing); rows of an article already there are replaced. The rows written, per table."""
+    import sqlite3
+
     import sqlite_utils
 
-    db = sqlite_utils.Database(path)
-    tables = layout()
-    _prepare(db, tables, with_text)
+    from transfer_extract.errors import OutputError
+
+    try:
+        db = sqlite_utils.Database(path)
+        tables = layout()
+        _prepare(db, tables, with_text)
+    except sqlite3.DatabaseError as exc:
+        raise OutputError(f"{path}: not a SQLite database this tool can write ({exc})") from None
     written = {t.name: 0 for t in tables}
     chunk: list[tuple[dict[str, Any], str | None]] = []
     for item in lines:

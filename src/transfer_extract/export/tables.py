@@ -137,7 +137,9 @@ def layout() -> tuple[Table, ...]:
         Table("mentions", (Column("article", "text"), Column("kind", "text"), Column("fact", "text"),
                            Column("field", "text"), Column("n", "integer"), Column("start", "integer"),
                            Column("end", "integer"), Column("text", "text")), foreign_keys=_ARTICLE_FK),
-        Table("errors", (Column("sha256", "text"), Column("path", "text"), Column("error", "text")), pk="sha256"),
+        # keyed by the content's sha256, or by the path when the error line has none (a timeout)
+        Table("errors", (Column("key", "text"), Column("sha256", "text"), Column("path", "text"),
+                         Column("error", "text")), pk="key"),
     )
 
 
@@ -171,7 +173,8 @@ def article_rows(record: dict[str, Any], text: str | None = None) -> Iterator[tu
     src = record.get("source") or {}
     sha = src.get("sha256") or ""
     if "error" in record:
-        yield "errors", {"sha256": sha, "path": src.get("path"), "error": str(record["error"])}
+        yield "errors", {"key": line_key(record), "sha256": sha, "path": src.get("path"),
+                         "error": str(record["error"])}
         return
     article = {"sha256": sha, **{k: src.get(k) for k in _SOURCE_KEYS}, "published": record.get("published"),
                "schema_version": record.get("schema_version")}
@@ -195,3 +198,12 @@ def table_rows(lines: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]
         for name, row in article_rows(line):
             out[name].append(row)
     return out
+
+
+def line_key(line: dict[str, Any]) -> str | None:
+    """What identifies a saved line's article in the database: its content's sha256, or, for an
+    error line without one (a timeout, a worker that died), its path."""
+    src = line.get("source") or {}
+    if src.get("sha256"):
+        return src["sha256"]
+    return f"path:{src['path']}" if src.get("path") else None

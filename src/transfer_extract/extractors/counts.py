@@ -246,7 +246,7 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Intervals) -> bool:
     head_name = _head_noun(last)
     if head_name is not None and head_name.tag_ == "NNP" and head_name.ent_type_ != "NORP" \
             and head_name.i == group.end:
-        return True  # a name with a number: "6 News", "Channel 4" is a label
+        return True  # a name with a number: "9 News", "Channel 4" is a label
     if after is not None and after.lower_ in ("years", "year") and group.end + 1 < len(doc) \
             and doc[group.end + 1].lower_ == "old":
         return True
@@ -265,7 +265,7 @@ def _money_after(doc: Doc, i: int, w: _Words) -> bool:
 
 
 def _name_taken_for_place(doc: Doc, name: Token, group: Span) -> bool:
-    """A name the model tagged as a place, opening its clause ("Calix, 42, was taken", where
+    """A name the model tagged as a place, opening its clause ("Varga, 42, was taken", where
     "Culiacán, Sinaloa, 14," has a comma before the place), with the number tagged an age."""
     prev = _prev(doc, name.i, 1)
     return name.ent_type_ == "GPE" and doc[group.start].ent_type_ == "DATE" \

@@ -151,7 +151,7 @@ def _article(n: int, line: dict[str, Any], name: str, is_open: bool, missing: li
     if "error" in line:
         return (f'<article id="a{n}"><details{opened}><summary>{title}</span></summary>'
                 f'<p class="missing">error: {escape(str(line["error"]))}</p></details></article>')
-    title += f" · published {escape(line.get('published') or '?')} · {src.get('chars', '?')} chars"
+    title += f" · published {escape(line.get('published') or '?')} · {escape(str(src.get('chars', '?')))} chars"
     if src.get("format") == "html":
         title += f" · web page: {escape(src.get('title') or '?')} ({escape(src.get('site') or src.get('url') or '?')})"
     title += "</span>"

@@ -77,7 +77,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             start = ent.start
             end = _line_end(doc, ent.start, ent.end)  # a name never runs over a line break
             owner = [k for k in range(start, end - 1) if doc[k].lower_ in ("'s", "’s")]
-            if owner:  # "Manchester United’s Jose Mourinho": the name follows the possessive
+            if owner:  # "Real Betis’s Luis Ortega": the name follows the possessive
                 start = owner[-1] + 1
             while not owner and start > 0 and toks.caps[start - 1] and doc[start - 1].pos_ == "PROPN" \
                     and doc[start - 1].is_alpha and doc[start - 1].lower_ not in HONORIFICS \

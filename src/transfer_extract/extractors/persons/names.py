@@ -98,7 +98,7 @@ def _strip_name(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
         end -= 1
     while start < end and (doc[start].lower_.strip(".") in _title_words() or doc[start].is_punct
                            or doc[start].lower_ in ("the", "then")
-                           or (doc[start].lower_ in HONORIFICS and end - start > 1)  # "Ms Thitiwadee"
+                           or (doc[start].lower_ in HONORIFICS and end - start > 1)  # "Ms Ortega"
                            or (doc[start].lower_ in _roles() and end - start > 2)):  # "Analyst Ana Ruiz"
         start += 1
     nick = re.findall(r"[\"“]([^\"”]+)[\"”]", doc[start:end].text) if end > start else []
