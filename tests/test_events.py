@@ -399,6 +399,9 @@ def test_where_to_and_when(text: str, expected: tuple, extract_text) -> None:
     pytest.param("Mexico sent 20 prisoners to the United States on Tuesday, the third such transfer, "
                  "bringing the total to 80.",
                  (3, 80), id="sequence-and-running-total"),
+    pytest.param("Guatemala extradited 14 gang members to the United States on Friday. It was the third "
+                 "time this year the government has sent a group of suspects north.",
+                 (3, None), id="nth-time-the-government-has-sent"),
     pytest.param("Mexico sent 20 prisoners to the United States on Tuesday. A fourth group could "
                  "follow, officials said.",
                  (None, None), id="could-follow-is-no-sequence"),

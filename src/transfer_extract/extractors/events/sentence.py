@@ -119,12 +119,16 @@ def _event_verb(tok: Token, sent: Span, r: Rules) -> bool:
             or lemma in r.transport_verbs)
 
 
-def _of_a_wave(tok: Token, r: Rules) -> bool:
+def _of_a_wave(tok: Token, sent: Span, r: Rules) -> bool:
     """Whether an ordinal numbers a wave: "the third group", "the second such transfer", a
     wave noun inside its noun phrase ("the first U.S. flight carrying deportees", however the
-    parser joins it) or "the first of three flights"."""
+    parser joins it), "the first of three flights", or "the second time (this year) the
+    government has sent ..." (a clause on "time" whose verb is a move)."""
     ix = index_of(tok.doc)
     head = tok.head
+    if head.lemma_.lower() == "time" and any(
+            c.dep_ in ("relcl", "acl", "ccomp") and _event_verb(c, sent, r) for c in head.children):
+        return True
     if head.lemma_.lower() in r.wave_nouns or head.head.lemma_.lower() in r.wave_nouns:
         return True
     if tok.i < head.i <= tok.i + PHRASE_MODIFIERS and any(
@@ -291,7 +295,7 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
     peopled = not words.isdisjoint(r.peopled_words)
     own_counts = counts.within(sent)
     ordinals = [OrdinalMention(int(p.fact.value), p.span.root.i) for p in own_counts
-                if p.fact.kind == "ordinal" and _of_a_wave(p.span.root, r)
+                if p.fact.kind == "ordinal" and _of_a_wave(p.span.root, sent, r)
                 and not _hypothetical(p.span.root, r)]
     if not triggers and not ((support and peopled) or ordinals):
         return None
