@@ -438,3 +438,16 @@ def test_sentencing_story_has_only_recalled_events(extract_text) -> None:
     assert events and {e["role"] for e in events} == {"recalled"}
     assert (events[0]["kind"], events[0]["count"], events[0]["origin"], events[0]["date"]) == (
         "extradition", 1, "Mexico", "2019")
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    pytest.param("Mexico sent a new group of inmates to the United States on Tuesday. \"These 12 men are"
+                 " dangerous,\" the minister said.", 12, id="these-n-people-in-a-quote"),
+    pytest.param("Mexico sent a new group of inmates to the United States on Tuesday. These 12 men and"
+                 " those 3 women were held.", None, id="two-demonstrative-counts-is-none"),
+    pytest.param("Mexico sent 20 inmates to the United States on Tuesday. These 12 men are dangerous.", 20,
+                 id="the-move-own-count-wins"),
+])
+def test_a_demonstrative_count_names_the_group_moved(text: str, count: int | None, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and events[0]["count"] == count

@@ -25,7 +25,7 @@ from transfer_extract.extractors import Context
 from transfer_extract.extractors.events.assemble import Story, build_event, lead_day
 from transfer_extract.extractors.events.index import INDEX_KEY, DocIndex, on_doc
 from transfer_extract.extractors.events.lead import lead_count, lead_length, text_sentences
-from transfer_extract.extractors.events.lexicon import country_name, country_phrase, rules
+from transfer_extract.extractors.events.lexicon import Rules, country_name, country_phrase, rules
 from transfer_extract.extractors.events.sentence import read_sentence
 from transfer_extract.extractors.events.waves import group_waves
 
@@ -48,6 +48,21 @@ def _long_before(value: str | None, published: date | None) -> bool:
     else:
         last = date(parts[0], parts[1], parts[2])
     return last < published - timedelta(days=RECENT_DAYS)
+
+
+def _these_people(doc: Doc, counts: tuple[Any, ...], r: Rules) -> int | None:
+    """The one number an article gives its group with a demonstrative ("these 26 men", "those 14
+    prisoners"), anywhere, quotations included: the group the move took when the move's own
+    sentence gives no count. None when there is none or more than one."""
+    found = set()
+    for c in counts:
+        if c.kind != "cardinal" or not c.counted or not isinstance(c.value, int):
+            continue
+        head = c.counted.split()[-1].lower()
+        before = doc.text[max(0, c.start - 8):c.start].split()
+        if before and before[-1].lower().lstrip("\"“‘'(") in ("these", "those") and head in r.people_nouns:
+            found.add(c.value)
+    return found.pop() if len(found) == 1 else None
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
@@ -75,6 +90,8 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     if day is not None and (main_event.date is None or (
             day.startswith(main_event.date) and len(day) > len(main_event.date))):
         main_event = replace(main_event, date=day)  # a day within "this year" says more
+    if main_event.count is None and (named := _these_people(doc, ctx.found.get("counts", ()), r)):
+        main_event = replace(main_event, count=named)  # "These 26 men have all played a role"
     if all(s.background for s in lead) or _long_before(main_event.date, ctx.article.published):
         main_event = replace(main_event, role="recalled")  # a sentencing story's old extradition
     recalled = []
