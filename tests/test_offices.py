@@ -133,6 +133,9 @@ MENTIONED = [
      " on Monday. Ms Nattaya said police arrested him.", {"Nattaya Sirikul"}),
     ("possessive-owner-is-not-the-name", "After the match, Real Betis’s Luis Ortega said"
      " the new forward would start.", {"Luis Ortega"}),
+    ("name-after-a-place-noun", "Her family still lives in village Pipal Kalan near the border.", set()),
+    ("name-after-the-town-of", "They came from the town of San Marcos Ortega on Monday.", set()),
+    ("title-of-the-city-is-still-an-office", "The mayor of the city, Ana Ruiz, said so.", {"Ana Ruiz"}),
     ("name-stops-at-a-line-break", "The move was approved in Ciudad Juarez\nLopez was later sent to Texas.",
      set()),
 ]

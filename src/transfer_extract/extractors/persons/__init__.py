@@ -26,6 +26,7 @@ from transfer_extract.extractors import Context, doc_text
 from transfer_extract.extractors.persons.lexicon import (
     HONORIFICS,
     PLACE_BEFORE,
+    PLACE_NOUNS,
     _country_of,
     _modifier,
     _not_a_person,
@@ -56,6 +57,15 @@ from transfer_extract.extractors.persons.titles import (
 )
 from transfer_extract.pipeline import name_words
 from transfer_extract.record import Official, Person, Span
+
+
+def _after_place_noun(doc: Doc, start: int) -> bool:
+    """Whether the name at token `start` follows a place noun: "village Pipal Kalan", "the town
+    of San Marcos"."""
+    i = start - 1
+    if i >= 1 and doc[i].lower_ == "of":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in PLACE_NOUNS
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
@@ -108,7 +118,8 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         span = doc[s:e]
         name = re.sub(r"\s*[\"“][^\"”]+[\"”]\s*", " ", span.text).strip()
         if not name or not _capitalized(name.split()[0]) or _not_a_person(name) \
-                or in_cartel(span.start_char, span.end_char) or name_words(name) in cartel_keys:
+                or in_cartel(span.start_char, span.end_char) or name_words(name) in cartel_keys \
+                or _after_place_noun(doc, s):
             continue
         covered.update(range(s, e))
         number = _first_match(entities, name, by_word, by_name)

@@ -10,6 +10,7 @@ from transfer_extract.data import alternation, load_json, trie_alternation
 from transfer_extract.pipeline import name_words
 
 PLACE_BEFORE = frozenset(load_json("context.json")["place_before"])
+PLACE_NOUNS = frozenset(load_json("context.json")["place_nouns"])
 QUOTES = "\"“”'‘’"
 ROLE_STOP = frozenset(load_json("context.json")["role_stop"])
 _COREF = load_json("coref.json")
