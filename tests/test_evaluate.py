@@ -290,3 +290,14 @@ def test_cli_parses_texts(tmp_path: Path, nlp: Any) -> None:
     metrics = result.metrics
     assert figures(metrics["dates"]) == (1, 1, 1)
     assert figures(metrics["event_found"]) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(("tally", "f1"), [
+    (Tally(2, 4, 4), 0.5),
+    (Tally(0, 0, 3), 0.0),  # nothing found of what the gold has
+    (Tally(0, 2, 0), 0.0),  # only facts the gold does not have
+    (Tally(0, 0, 0), None),
+    (Tally(1, 0, 2, has_precision=False), 0.5),  # recall where precision is not measured
+], ids=["half", "none-found", "only-extra", "empty", "recall-only"])
+def test_f1(tally: Tally, f1: float | None) -> None:
+    assert tally.f1 == f1

@@ -52,9 +52,14 @@ class Tally:
 
     @property
     def f1(self) -> float | None:
+        """F1; recall alone where precision is not measured; 0 when only one side has facts
+        (nothing found of what the gold has, or only facts the gold does not have); None when
+        neither has any."""
         p, r = self.precision, self.recall
+        if not self.has_precision:
+            return r
         if p is None or r is None:
-            return r if not self.has_precision else None
+            return 0.0 if (self.gold or self.predicted) else None
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict[str, Any]:
