@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,17 @@ def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
+
+
+def _finish(open_files: dict[str, Any], tmp: dict[str, Path], final: Callable[[str], Path] | None) -> None:
+    """Close each table's file and rename it to its `final` name, or, with none (the export
+    failed), remove it: a table file is there whole or not at all."""
+    for name, fh in open_files.items():
+        fh.close()
+        if final is None:
+            tmp[name].unlink(missing_ok=True)
+        else:
+            os.replace(tmp[name], final(name))
 
 
 def to_csv(lines: Iterable[tuple[dict[str, Any], str | None]], folder: Path, bom: bool) -> dict[str, int]:
@@ -41,13 +52,9 @@ def to_csv(lines: Iterable[tuple[dict[str, Any], str | None]], folder: Path, bom
                 writers[name].writerow([_csv_value(row.get(c)) for c in columns[name]])
                 written[name] += 1
     except BaseException:
-        for name, fh in handles.items():
-            fh.close()
-            tmp[name].unlink(missing_ok=True)
+        _finish(handles, tmp, None)
         raise
-    for t in tables:
-        handles[t.name].close()
-        os.replace(tmp[t.name], folder / f"{t.name}.csv")
+    _finish(handles, tmp, lambda name: folder / f"{name}.csv")
     return written
 
 
@@ -85,11 +92,7 @@ def to_parquet(lines: Iterable[tuple[dict[str, Any], str | None]], folder: Path)
                 flush()
         flush()
     except BaseException:
-        for name, w in writers.items():
-            w.close()
-            tmp[name].unlink(missing_ok=True)
+        _finish(writers, tmp, None)
         raise
-    for t in tables:
-        writers[t.name].close()
-        os.replace(tmp[t.name], folder / f"{t.name}.parquet")
+    _finish(writers, tmp, lambda name: folder / f"{name}.parquet")
     return written

@@ -12,12 +12,12 @@ in different countries give none. The country is never guessed from what the art
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from transfer_extract.data import load_json
+from transfer_extract.pipeline import name_words
 
 _DROP_IN_TITLES = frozenset({"former", "then", "acting", "interim", "the"})
 
@@ -52,9 +52,8 @@ class KnownOffice:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("-", " ")
-    return tuple(w.strip(".,'’") for w in text.split() if w.strip(".,'’"))
+    """The words of a name as the persons extractor compares them, without edge punctuation."""
+    return tuple(w.strip(".,'’") for w in name_words(text) if w.strip(".,'’"))
 
 
 @cache
