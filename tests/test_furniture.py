@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from transfer_extract.boilerplate import explain, find_furniture
+from transfer_extract.boilerplate.published import stated_dates, year_from_weekday
 from transfer_extract.cli import app
 from transfer_extract.core import clean
 
@@ -170,6 +171,54 @@ def test_the_dateline_is_found_once_on_the_article() -> None:
     assert text[article.dateline[0]:article.dateline[1]] == "Jan. 21, 2026"
     assert article.published == date(2026, 1, 21)
     assert "MEXICO CITY, Jan. 21, 2026 (AP)" in article.clean
+
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "dateline"),
+    [
+        ("Head\n\nLima, Mar 5 (Wire).- Police in Peru detained 12 people on Tuesday.\n",
+         date(2024, 3, 5), "Mar 5"),
+        ("Head\n\nGENEVA, 3 March (Wire) - Swiss police said on Tuesday that six men were held.\n",
+         date(2026, 3, 3), "3 March"),
+        ("Head\n\nSan Jose, Costa Rica, Feb 29 — Officers raided a farm early Thursday.\n",
+         date(2024, 2, 29), "Feb 29"),
+        ("Head\n\nLima, Mar 5 (Wire).- Police in Peru detained 12 people.\n\nIt was Tuesday.\n",
+         None, "Mar 5"),
+        ("Head\n\nLima, Mar 5 (Wire).- Police detained 12 on Tuesday.\n\nA law of 2025 applies.\n",
+         None, "Mar 5"),
+        ("Head\n\nOn Tuesday, Mar 5 - the police detained 12 people.\n", None, None),
+        ("Head\n\nLima, Mar 5, 2019 (Wire).- Police detained 12 people on Tuesday.\n",
+         date(2019, 3, 5), "Mar 5, 2019"),
+    ],
+    ids=["month-day-and-weekday", "day-month-in-capitals", "leap-day", "weekday-not-in-its-paragraph",
+         "no-fitting-year-since-one-the-text-names", "weekday-is-no-place", "full-date-dateline"],
+)
+def test_a_dateline_without_a_year_is_dated_by_its_weekday(
+        text: str, published: date | None, dateline: str | None) -> None:
+    stated = stated_dates(text, today=TODAY)
+    assert stated.published == published
+    assert (text[stated.dateline[0]:stated.dateline[1]] if stated.dateline else None) == dateline
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "weekday", "today", "not_before", "year"),
+    [
+        (7, 4, 3, TODAY, None, 2024),
+        (7, 4, 3, date(2024, 7, 3), None, 2019),
+        (7, 4, 3, TODAY, 2020, 2024),
+        (7, 4, 3, TODAY, 2025, None),
+        (2, 29, 3, TODAY, None, 2024),
+        (2, 29, 0, TODAY, None, 2016),
+    ],
+    ids=["latest-fitting-year", "never-after-today", "not-before-a-bound", "bound-excludes-all",
+         "leap-day", "leap-day-further-back"],
+)
+def test_year_from_weekday(month: int, day: int, weekday: int, today: date, not_before: int | None,
+                           year: int | None) -> None:
+    assert year_from_weekday(month, day, weekday, today, not_before) == year
 
 
 def test_explain_marks_each_block_with_its_kind() -> None:

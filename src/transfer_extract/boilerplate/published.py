@@ -4,6 +4,12 @@ In order of trust: a leading `date YYYY-MM-DD` marker, a "Published ..." line or
 metadata line ("By X | Outlet | Updated: 2014-02-27 07:20"), a dateline with a full date
 ("MEXICO CITY, Jan. 21, 2026 (AP) —"), a line near the top holding only a date, an "Updated ..."
 line. Lines found here are metadata to strip; the dateline itself is body.
+
+A wire dateline may give the day without the year ("Quito, Jul 4 (EFE).-"). When nothing else
+dates the page, the year is the latest one, not after today and not before a year the text
+mentions, in which that day falls on the weekday the dateline's own paragraph names ("... early
+Thursday morning"): wire copy names the filing day's weekday for what happened that day. With
+no weekday there, or none that fits, the page stays undated.
 """
 
 from __future__ import annotations
@@ -28,14 +34,17 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _FULL_DATE = (rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
               rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
 _WHEN = re.compile(_FULL_DATE)
-# "MEXICO CITY, Jan. 21, 2026 (AP) —": a place in capitals, a full date, then an agency or a dash.
+# "MEXICO CITY, Jan. 21, 2026 (AP) —": a place in capitals (or title case, but not "On Tuesday"),
+# a full date, then an agency or a dash.
 # The place may have accented capitals ("BOGOTÁ, Colombia, Nov. 14, 2025 (AP) —").
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # The place may have a country or state after it ("SAN SALVADOR, El Salvador, Feb. 4, 2026 —") and
 # the date may stand in parentheses ("SAN SALVADOR, El Salvador (Feb. 4, 2026) —").
 _PLACE_PART = rf"[{_UPPER}][A-Za-zÀ-ÖØ-öø-ÿ.]*(?:[ \t]+[{_UPPER}][A-Za-zÀ-ÖØ-öø-ÿ.]*){{0,3}}"
+_NOT_PLACE = r"(?!(?:On|In|By|At|Last|This|Next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
 _DATELINE = re.compile(
-    rf"^[ \t]*[{_UPPER}][{_UPPER}.'\- ]+(?:,[ \t]*{_PLACE_PART})*(?:,[ \t]+|[ \t]+\()"
+    rf"^[ \t]*{_NOT_PLACE}(?:[{_UPPER}][{_UPPER}.'\- ]+|{_PLACE_PART})(?:,[ \t]*{_PLACE_PART})*"
+    rf"(?:,[ \t]+|[ \t]+\()"
     rf"(?P<when>{_FULL_DATE})\)?[ \t]*(?:\(|—|–|-)",
     re.MULTILINE,
 )
@@ -45,6 +54,18 @@ _DATE_LINE = re.compile(
     rf"(?:[ \t]+[A-Z]{{2,4}})?)?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# The same without a year, after a place in capitals or title case and before an agency in
+# parentheses or a dash: "Quito, Jul 4 (EFE).-", "GENEVA, 3 March (Reuters) -".
+_YEARLESS_DATELINE = re.compile(
+    rf"^[ \t]*{_NOT_PLACE}{_PLACE_PART}(?:,[ \t]*{_PLACE_PART})*,[ \t]+"
+    rf"(?P<when>(?P<m1>{_MONTH})[ \t]+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})[ \t]+(?P<m2>{_MONTH}))"
+    rf"(?![.,]?[ \t]*\d)[ \t]*(?:\([A-Za-z][\w .&/'-]{{0,30}}\)[ \t]*[.:]?[ \t]*)?[-—–]",
+    re.MULTILINE,
+)
+_WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAYS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 HEADER_CHARS = 1500  # datelines and date lines are looked for in the first part of the text only
 
 
@@ -76,8 +97,40 @@ def dateline(text: str) -> tuple[int, int] | None:
     return m.span("when") if m else None
 
 
-def stated_dates(text: str) -> Stated:
-    """The publication date `text` states (the marker's first), its metadata lines and dateline."""
+def year_from_weekday(month: int, day: int, weekday: int, today: date,
+                      not_before: int | None = None) -> int | None:
+    """The latest year, not after `today` and not before `not_before`, in which `month`/`day`
+    falls on `weekday` (Monday 0), or None. Weekdays repeat within 28 years."""
+    first = max(not_before or 0, today.year - 28)
+    for year in range(today.year, first - 1, -1):
+        try:
+            day_of = date(year, month, day)
+        except ValueError:  # 29 February of a common year
+            continue
+        if day_of <= today and day_of.weekday() == weekday:
+            return year
+    return None
+
+
+def _yearless_dateline(text: str, today: date) -> tuple[date | None, tuple[int, int] | None]:
+    """The day and offsets of a dateline without a year, dated by the weekday of its paragraph."""
+    m = _YEARLESS_DATELINE.search(text, 0, HEADER_CHARS)
+    if m is None:
+        return None, None
+    month = _MONTHS.index((m["m1"] or m["m2"])[:3].lower()) + 1
+    day = int(m["d1"] or m["d2"])
+    paragraph_end = text.find("\n", m.end())
+    named = _WEEKDAY.search(text, m.end(), paragraph_end if paragraph_end >= 0 else len(text))
+    if named is None:
+        return None, m.span("when")
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
+    year = year_from_weekday(month, day, _WEEKDAYS.index(named[1]), today, max(years, default=None))
+    return (date(year, month, day) if year else None), m.span("when")
+
+
+def stated_dates(text: str, today: date | None = None) -> Stated:
+    """The publication date `text` states (the marker's first), its metadata lines and dateline;
+    `today` (the clock's by default) bounds the year of a dateline that gives none."""
     published, _ = published_from_marker(text)
     spans: list[tuple[int, int]] = []
     stated: dict[str, date] = {}
@@ -97,6 +150,9 @@ def stated_dates(text: str) -> Stated:
         stated.setdefault("dateline", when)
     for key in ("published", "dateline", "date_line", "updated"):
         published = published or stated.get(key)
+    if filed is None:
+        inferred, filed = _yearless_dateline(text, today or date.today())
+        published = published or inferred
     return Stated(published, tuple(spans), filed)
 
 
