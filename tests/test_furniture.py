@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from transfer_extract.boilerplate import explain, find_furniture
-from transfer_extract.boilerplate.published import stated_dates, year_from_weekday
+from transfer_extract.boilerplate.published import dateline_place, stated_dates, year_from_weekday
 from transfer_extract.cli import app
 from transfer_extract.core import clean
 
@@ -219,6 +219,27 @@ def test_a_dateline_without_a_year_is_dated_by_its_weekday(
 def test_year_from_weekday(month: int, day: int, weekday: int, today: date, not_before: int | None,
                            year: int | None) -> None:
     assert year_from_weekday(month, day, weekday, today, not_before) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Head\n\nQUITO (Wire) - Police held 20 people.\n", "QUITO"),
+        ("Head\n\nSAN SALVADOR, El Salvador, Feb. 4, 2026 — Officials said.\n", "SAN SALVADOR, El Salvador"),
+        ("Head\n\nLima, Mar 5 (Wire).- Police held 20 people.\n", "Lima"),
+        ("date 2020-01-25 BOGOTA, Jan. 23 (Wire) — A former player was sent north.\n", "BOGOTA"),
+        ("Head\n\nAmritsar: " + "A plane carrying deportees landed late on Sunday night at the airport. " * 2 + "\n",
+         "Amritsar"),
+        ("Peru: two men sent north\n\nThe men were flown out on Monday.\n", None),
+        ("Head\n\nOn Tuesday — the police held 20 people.\n", None),
+        ("Head\n\nThe police held 20 people (officials said) - and more.\n", None),
+    ],
+    ids=["capitals-and-agency", "city-country-and-date", "title-case-yearless", "after-a-date-marker",
+         "colon-opening-a-paragraph", "colon-in-a-short-headline", "weekday-and-dash", "a-sentence"],
+)
+def test_the_dateline_place(text: str, place: str | None) -> None:
+    found = dateline_place(text)
+    assert (text[found[0]:found[1]] if found else None) == place
 
 
 def test_explain_marks_each_block_with_its_kind() -> None:

@@ -153,7 +153,76 @@ OFFICIALS = [
         "United States",  # the country word inside the title
     ),
 ]
-OFFICIAL_PARAMS = [pytest.param(*c[1:], id=c[0]) for c in OFFICIALS] + [
+# An office the text gives no country takes the dateline's (wire style qualifies only foreign
+# offices), except an office held abroad; an agency the text qualifies elsewhere comes first.
+DATELINE_OFFICIALS = [
+    (
+        "agency-office-takes-the-dateline-city",
+        "QUITO (Wire) - Some 200 people were held, armed forces commander Marco Ibarra said on Friday.",
+        "Marco Ibarra",
+        "armed forces commander",
+        "Ecuador",
+    ),
+    (
+        "capitalized-office-takes-the-dateline-country",
+        "LIMA, Peru (Wire) — Peru sent two men north, Interior Minister Rosa Quispe told reporters on Monday.",
+        "Rosa Quispe",
+        "Interior Minister",
+        "Peru",
+    ),
+    (
+        "colon-dateline-of-a-paragraph",
+        "Amritsar: A plane carrying deportees landed on Sunday night, and police spokesman Harjit Gill said"
+        " the passengers were questioned for hours before they were allowed to go home.",
+        "Harjit Gill",
+        "police spokesman",
+        "India",
+    ),
+    (
+        "an-ambassador-is-not-the-dateline-country",
+        "MEXICO CITY (Wire) — The talks went well, Ambassador Ralph Denton said on Monday.",
+        "Ralph Denton",
+        "Ambassador",
+        None,
+    ),
+    (
+        "agency-qualified-elsewhere-wins",
+        "QUITO (Wire) — Colombian police caught him at the border, and police spokesman Luis Arango confirmed"
+        " the arrest.",
+        "Luis Arango",
+        "police spokesman",
+        "Colombia",
+    ),
+    (
+        "no-dateline-no-country",
+        "Some 200 people were held, armed forces commander Marco Ibarra said on Friday.",
+        "Marco Ibarra",
+        "armed forces commander",
+        None,
+    ),
+    (
+        "short-colon-headline-is-no-dateline",
+        "Peru: two men sent north\n\nThe men were flown out, Interior Minister Rosa Quispe said on Monday.",
+        "Rosa Quispe",
+        "Interior Minister",
+        None,
+    ),
+    (
+        "office-before-a-rank-is-the-title",
+        "He met the defense minister and military chief General Tomas Reyes in Caracas.",
+        "Tomas Reyes",
+        "military chief",
+        None,
+    ),
+    (
+        "a-rank-with-its-country-stays",
+        "The plan was announced by Honduran General Tomas Reyes on Monday.",
+        "Tomas Reyes",
+        "General",
+        "Honduras",
+    ),
+]
+OFFICIAL_PARAMS = [pytest.param(*c[1:], id=c[0]) for c in OFFICIALS + DATELINE_OFFICIALS] + [
     pytest.param(
         "President Donald Trump threatened tariffs.",
         "Donald Trump",

@@ -25,6 +25,9 @@ class Article:
     # The date in the dateline ("MEXICO CITY, Jan. 21, 2026 (AP) —"), offsets into `text`: the day
     # the story was filed, found once here for the extractors.
     dateline: tuple[int, int] | None
+    # The place the dateline names ("QUITO" of "QUITO (Reuters) -"), offsets into `text`: where
+    # the story was filed; the extractors decide whether it names a country.
+    dateline_place: tuple[int, int] | None
     # Kept segments: clean_starts[i] in the cleaned text is orig_starts[i] in the original.
     clean_starts: tuple[int, ...]
     orig_starts: tuple[int, ...]
@@ -96,6 +99,7 @@ def prepare(text: str, published: date | None = None) -> Article:
         published=published or furniture.published,
         boilerplate=spans,
         dateline=furniture.dateline,
+        dateline_place=furniture.dateline_place,
         clean_starts=tuple(clean_starts),
         orig_starts=tuple(orig_starts),
     )

@@ -27,16 +27,19 @@ __all__ = ["Furniture", "dateline", "explain", "find_boilerplate", "find_furnitu
 @dataclass(frozen=True)
 class Furniture:
     """The furniture of a page: spans to strip (sorted, not overlapping), the publication date
-    the page states, and the offsets of the date in its dateline (body, never stripped)."""
+    the page states, and the offsets of the date in its dateline and of the place the dateline
+    names (body, never stripped)."""
 
     spans: tuple[Boilerplate, ...]
     published: date | None
     dateline: tuple[int, int] | None
+    dateline_place: tuple[int, int] | None = None
 
     def to_dict(self) -> dict:
         return {"spans": [b.to_dict() for b in self.spans],
                 "published": self.published.isoformat() if self.published else None,
-                "dateline": list(self.dateline) if self.dateline else None}
+                "dateline": list(self.dateline) if self.dateline else None,
+                "dateline_place": list(self.dateline_place) if self.dateline_place else None}
 
 
 def find_furniture(text: str) -> Furniture:
@@ -61,7 +64,7 @@ def find_furniture(text: str) -> Furniture:
                      for m in lx.link_artifact.finditer(text, line.start, line.end))
     stated = stated_dates(text)
     found.extend((s, e, "timestamp") for s, e in stated.date_lines)
-    return Furniture(tuple(_merge(text, found)), stated.published, stated.dateline)
+    return Furniture(tuple(_merge(text, found)), stated.published, stated.dateline, stated.place)
 
 
 def find_boilerplate(text: str) -> tuple[list[Boilerplate], date | None]:

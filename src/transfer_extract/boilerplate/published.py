@@ -42,9 +42,11 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 # the date may stand in parentheses ("SAN SALVADOR, El Salvador (Feb. 4, 2026) —").
 _PLACE_PART = rf"[{_UPPER}][A-Za-zÀ-ÖØ-öø-ÿ.]*(?:[ \t]+[{_UPPER}][A-Za-zÀ-ÖØ-öø-ÿ.]*){{0,3}}"
 _NOT_PLACE = r"(?!(?:On|In|By|At|Last|This|Next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+_PLACE = (rf"(?P<place>{_NOT_PLACE}(?:[{_UPPER}][{_UPPER}.'\-]*(?:[ \t]+[{_UPPER}][{_UPPER}.'\-]*)*|{_PLACE_PART})"
+          rf"(?:,[ \t]*{_PLACE_PART})*)")
+_AGENCY = r"\([A-Za-z][\w .&/'-]{0,30}\)[ \t]*[.:]?[ \t]*"
 _DATELINE = re.compile(
-    rf"^[ \t]*{_NOT_PLACE}(?:[{_UPPER}][{_UPPER}.'\- ]+|{_PLACE_PART})(?:,[ \t]*{_PLACE_PART})*"
-    rf"(?:,[ \t]+|[ \t]+\()"
+    rf"^[ \t]*{_PLACE}(?:,[ \t]+|[ \t]+\()"
     rf"(?P<when>{_FULL_DATE})\)?[ \t]*(?:\(|—|–|-)",
     re.MULTILINE,
 )
@@ -57,9 +59,15 @@ _DATE_LINE = re.compile(
 # The same without a year, after a place in capitals or title case and before an agency in
 # parentheses or a dash: "Quito, Jul 4 (EFE).-", "GENEVA, 3 March (Reuters) -".
 _YEARLESS_DATELINE = re.compile(
-    rf"^[ \t]*{_NOT_PLACE}{_PLACE_PART}(?:,[ \t]*{_PLACE_PART})*,[ \t]+"
+    rf"^[ \t]*{_PLACE},[ \t]+"
     rf"(?P<when>(?P<m1>{_MONTH})[ \t]+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})[ \t]+(?P<m2>{_MONTH}))"
-    rf"(?![.,]?[ \t]*\d)[ \t]*(?:\([A-Za-z][\w .&/'-]{{0,30}}\)[ \t]*[.:]?[ \t]*)?[-—–]",
+    rf"(?![.,]?[ \t]*\d)[ \t]*(?:{_AGENCY})?[-—–]",
+    re.MULTILINE,
+)
+# A dateline with no date: "QUITO (Reuters) -", "TEGUCIGALPA, Honduras (AP) —", "New Delhi: ..."
+# (the colon form only opening a paragraph, not a short headline).
+_PLACE_DATELINE = re.compile(
+    rf"^[ \t]*{_PLACE}(?:[ \t]*{_AGENCY}[-—–]|[ \t]+[-—–][ \t]|(?P<colon>:)[ \t](?=[^\n]{{80}}))",
     re.MULTILINE,
 )
 _WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -72,11 +80,13 @@ HEADER_CHARS = 1500  # datelines and date lines are looked for in the first part
 @dataclass(frozen=True)
 class Stated:
     """What the page says about its own date: the publication date (or None), the spans of the
-    page lines that say it (timestamps, to strip), and the offsets of the dateline's date (body)."""
+    page lines that say it (timestamps, to strip), and the offsets of the dateline's date and of
+    the place it names (body; the place may be a word that names none, extractors check)."""
 
     published: date | None
     date_lines: tuple[tuple[int, int], ...]
     dateline: tuple[int, int] | None
+    place: tuple[int, int] | None = None
 
 
 def published_from_marker(text: str) -> tuple[date | None, int]:
@@ -90,11 +100,39 @@ def published_from_marker(text: str) -> tuple[date | None, int]:
         return None, 0
 
 
+@dataclass(frozen=True)
+class _Found:
+    """A pattern's match in the text's header and the header's offset in the text."""
+
+    match: re.Match[str]
+    offset: int
+
+    def span(self, group: str) -> tuple[int, int]:
+        start, end = self.match.span(group)
+        return start + self.offset, end + self.offset
+
+
+def _in_header(pattern: re.Pattern[str], text: str) -> _Found | None:
+    """`pattern`'s first match near the top of `text`; a line may open after a leading
+    `date YYYY-MM-DD` marker ("date 2020-01-25 BOGOTA, Jan. 23 (Xinhua) —")."""
+    _, start = published_from_marker(text)
+    m = pattern.search(text[start:start + HEADER_CHARS])
+    return _Found(m, start) if m else None
+
+
 def dateline(text: str) -> tuple[int, int] | None:
     """The offsets of the date in a dateline near the top ("MEXICO CITY, Jan. 21, 2026 (AP) —"):
     the day the story was filed, not the day of anything it reports."""
-    m = _DATELINE.search(text, 0, HEADER_CHARS)
-    return m.span("when") if m else None
+    found = _in_header(_DATELINE, text)
+    return found.span("when") if found else None
+
+
+def dateline_place(text: str) -> tuple[int, int] | None:
+    """The offsets of the place a dateline near the top names ("QUITO" of "QUITO (Reuters) -",
+    "SAN SALVADOR, El Salvador" of "SAN SALVADOR, El Salvador, Feb. 4, 2026 —"), or None."""
+    found = [f for pattern in (_DATELINE, _YEARLESS_DATELINE, _PLACE_DATELINE)
+             if (f := _in_header(pattern, text))]
+    return min(found, key=lambda f: f.match.start()).span("place") if found else None
 
 
 def year_from_weekday(month: int, day: int, weekday: int, today: date,
@@ -114,18 +152,19 @@ def year_from_weekday(month: int, day: int, weekday: int, today: date,
 
 def _yearless_dateline(text: str, today: date) -> tuple[date | None, tuple[int, int] | None]:
     """The day and offsets of a dateline without a year, dated by the weekday of its paragraph."""
-    m = _YEARLESS_DATELINE.search(text, 0, HEADER_CHARS)
-    if m is None:
+    found = _in_header(_YEARLESS_DATELINE, text)
+    if found is None:
         return None, None
+    m, end = found.match, found.span("when")[1]
     month = _MONTHS.index((m["m1"] or m["m2"])[:3].lower()) + 1
     day = int(m["d1"] or m["d2"])
-    paragraph_end = text.find("\n", m.end())
-    named = _WEEKDAY.search(text, m.end(), paragraph_end if paragraph_end >= 0 else len(text))
+    paragraph_end = text.find("\n", end)
+    named = _WEEKDAY.search(text, end, paragraph_end if paragraph_end >= 0 else len(text))
     if named is None:
-        return None, m.span("when")
+        return None, found.span("when")
     years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
     year = year_from_weekday(month, day, _WEEKDAYS.index(named[1]), today, max(years, default=None))
-    return (date(year, month, day) if year else None), m.span("when")
+    return (date(year, month, day) if year else None), found.span("when")
 
 
 def stated_dates(text: str, today: date | None = None) -> Stated:
@@ -153,7 +192,7 @@ def stated_dates(text: str, today: date | None = None) -> Stated:
     if filed is None:
         inferred, filed = _yearless_dateline(text, today or date.today())
         published = published or inferred
-    return Stated(published, tuple(spans), filed)
+    return Stated(published, tuple(spans), filed, dateline_place(text))
 
 
 def parse_day(when: str) -> date | None:

@@ -46,7 +46,6 @@ from transfer_extract.extractors.persons.names import (
 )
 from transfer_extract.extractors.persons.titles import (
     _agency_countries,
-    _agency_country,
     _canonical_title,
     _in_title,
     _known_office,
@@ -54,6 +53,8 @@ from transfer_extract.extractors.persons.titles import (
     _role_after,
     _scope_country,
     _title_before,
+    office_country,
+    place_country,
 )
 from transfer_extract.pipeline import name_words
 from transfer_extract.record import Official, Person, Span
@@ -204,9 +205,11 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         return tuple(Span(s, e, text[s:e]) for s, e in sorted(set(x.mentions)))
 
     agencies = _agency_countries(text) if any(x.title and x.country is None for x in entities) else {}
+    place = ctx.article.dateline_place
+    filed_in = place_country(ctx.article.text[place[0]:place[1]]) if place else None
     for x in entities:
         if x.title and x.country is None:
-            x.country = _agency_country(agencies, x.title)
+            x.country = office_country(agencies, x.title, filed_in)
     officials = tuple(Official(x.name, x.title, x.country, spans(x)) for x in entities if x.title)
     people = tuple(Person(x.name, x.role, spans(x), tuple(x.aliases)) for x in entities if not x.title)
     return {"officials": officials, "people": people}

@@ -9,6 +9,7 @@ from datetime import date
 from functools import cache
 
 from transfer_extract.data import alternation, trie_alternation
+from transfer_extract.extractors.events.lexicon import countries, country_name, name_key
 from transfer_extract.extractors.offices import known_office
 from transfer_extract.extractors.persons.lexicon import _countries, _country_of, _country_word, _data, _region_of
 from transfer_extract.extractors.persons.names import _Entity
@@ -93,6 +94,11 @@ def _title_before(before: str) -> re.Match[str] | None:
     end = before.rstrip()
     if len(end) < len(before) and end.endswith(_titles()):  # "Gov." is a title, "Justice." is not
         found = pats["before"].search(before)
+        if found and found["title"].lower() in _ranks() and not found["country"]:
+            # "military chief General ": the office before the rank is the title
+            office = before[:found.start("title")]
+            if office.rstrip().lower().endswith(_heads()) and (role := pats["role_before"].search(office)):
+                return role
         if found:
             return found
     if len(end) < len(before) and end.lower().endswith(_heads()):
@@ -115,6 +121,11 @@ def _role_after(after: str) -> re.Match[str] | None:
     """", chief of Colombia's Judicial Police," right after a name (the scope names an agency)."""
     found = _patterns()["role_after"].match(after)
     return found if found and _agency(found["scope"]) else None
+
+
+@cache
+def _ranks() -> frozenset[str]:
+    return frozenset(r.lower() for r in _data()["ranks"])
 
 
 @cache
@@ -181,16 +192,36 @@ def _agency_countries(text: str) -> dict[str, set[str]]:
 _ANY_AGENCY = "*"  # the key of every country the article gives any agency or the state
 
 
-def _agency_country(agencies: dict[str, set[str]], title: str) -> str | None:
-    """The country of an office that names a national agency ("police spokesman"): the one
-    country the article gives that agency elsewhere, if it gives exactly one, else the one
-    country whose state it names ("Honduran officials"), if exactly one."""
+def office_country(agencies: dict[str, set[str]], title: str, filed_in: str | None = None) -> str | None:
+    """The country of an office the text gives none: for an office that names a national agency
+    ("police spokesman"), the one country the article gives that agency elsewhere; else the
+    country of the dateline's place, unless the office is held abroad (wire style: a story
+    filed from Quito writes "armed forces commander", "Interior Minister" for Ecuador's own and
+    qualifies everyone else's); else, for an agency's office, the one country whose state the
+    article names ("Honduran officials")."""
     named = _agency_words().search(title)
-    if named is None:
-        return None
-    countries = agencies.get(named.group().lower()) or agencies.get(_ANY_AGENCY, set())
-    return next(iter(countries)) if len(countries) == 1 else None
+    given = agencies.get(named.group().lower(), set()) if named else set()
+    if len(given) == 1:
+        return next(iter(given))
+    if filed_in and (not given or filed_in in given) and _foreign_posts().search(title) is None:
+        return filed_in
+    state = agencies.get(_ANY_AGENCY, set()) if named and not given else set()
+    return next(iter(state)) if len(state) == 1 else None
 
+
+@cache
+def _foreign_posts() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation(_data()['foreign_posts'])})(?!\w)")
+
+
+def place_country(place: str) -> str | None:
+    """The country a dateline's place names ("QUITO", "SAN SALVADOR, El Salvador", "Amritsar"):
+    a country, capital, state or city of data/countries.json, the last part of the place first."""
+    for part in reversed(place.split(",")):
+        found = country_name(part) or countries().regions.get(name_key(part))
+        if found:
+            return found
+    return None
 
 
 def _known_office(x: _Entity, published: date | None) -> None:
