@@ -264,6 +264,12 @@ SPEAKER_CASES = [
     pytest.param("“We did this for Mexico,” Claudia Sheinbaum’s spokesman said.",
                  "for Mexico", None, "spokesman", "say", False,
                  id="possessive-spokesman-is-not-the-owner"),
+    pytest.param("A Justice Department filing said the man was “a danger to everyone around him.”",
+                 "danger to everyone", "Justice Department", "Justice Department filing", "say", True,
+                 id="document-of-an-organization"),
+    pytest.param("A letter from a reader said the plan was “a danger to everyone around him.”",
+                 "danger to everyone", None, "letter", "say", True,
+                 id="document-of-nobody-named"),
 ]
 
 

@@ -365,10 +365,15 @@ class Resolver:
         return found.last_before(offset) if found else None
 
     def _nominal(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
+        if lemma in self.words["document_nouns"]:  # "a Justice Department letter", "the ministry's statement"
+            owner = next((c for c in tok.lefts if c.dep_ in ("poss", "compound", "nmod")
+                          and (c.pos_ == "PROPN" or c.lemma_.lower() in self.words["organization_nouns"])), None)
+            if owner is not None and (found := self.resolve(owner)):
+                return found
         det = next((c for c in tok.lefts if c.dep_ == "det"), None)
         if det is None or det.lower_ not in ("the", "this", "that"):
             return None  # "a U.S. official" is nobody in particular
-        lemma = tok.lemma_.lower()
         if lemma in self.words["document_nouns"]:
             return self._issuer(tok)
         if lemma in self.words["organization_nouns"]:
