@@ -270,6 +270,12 @@ SPEAKER_CASES = [
     pytest.param("A letter from a reader said the plan was “a danger to everyone around him.”",
                  "danger to everyone", None, "letter", "say", True,
                  id="document-of-nobody-named"),
+    pytest.param("Governor Elena Robles released a statement saying the border was “quiet tonight and"
+                 " will stay that way.”", "quiet tonight", "Elena Robles", "Governor Elena Robles", "say",
+                 True, id="statement-saying"),
+    pytest.param("Senator Raúl Nava issued a statement on Friday — informing voters that “the new bridge"
+                 " will open in May.”", "new bridge", "Raúl Nava", "Senator Raúl Nava", "inform", True,
+                 id="statement-informing-after-a-dash"),
 ]
 
 

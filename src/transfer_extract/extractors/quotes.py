@@ -217,6 +217,13 @@ def _subject(verb: Token) -> Token | None:
                 and verb.head is not verb:
             verb, seen = verb.head, seen + 1
             continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _settings()["speech_nouns"]:
+            # "X issued a statement saying ...": the statement's issuer speaks
+            noun = verb.head
+            if noun.dep_ in SUBJECTS:
+                return noun
+            verb, seen = noun.head, seen + 1
+            continue
         return None
     return None
 
