@@ -215,6 +215,13 @@ DATELINE_OFFICIALS = [
         None,
     ),
     (
+        "apposition-role-that-is-an-office",
+        "As Lena Park, DEA Houston acting Special Agent in Charge, said, the men were flown north.",
+        "Lena Park",
+        "DEA Houston acting Special Agent in Charge",
+        "United States",
+    ),
+    (
         "a-rank-with-its-country-stays",
         "The plan was announced by Honduran General Tomas Reyes on Monday.",
         "Tomas Reyes",
@@ -242,6 +249,18 @@ def test_official(text: str, name: str, title: str, country: str | None, extract
 
 
 MERGES = [
+    (
+        "single-quoted-nickname-inside-the-name",
+        "He worked for drug lord Ismael 'El Mayo' Zambada for years. Zambada denies it.",
+        "Ismael Zambada",
+        ["Ismael 'El Mayo' Zambada", "Zambada"],
+    ),
+    (
+        "an-alias-is-a-mention-only-whole",
+        'Ismael "El Mayo" Zambada was flown to El Paso. El Mayo said nothing there.',
+        "Ismael Zambada",
+        ['Ismael "El Mayo" Zambada', "El Mayo"],
+    ),
     (
         "alias-later",
         'Ecuador extradited José Adolfo Macías Villamar, alias "Fito," on Sunday. Fito led the gang.',
@@ -460,6 +479,14 @@ def test_not_a_person(text: str, word: str, extract_text) -> None:
     record = extract_text(text)
     names = [p["name"] for p in record["officials"] + record["people"]]
     assert not any(word in n for n in names), names
+
+
+@pytest.mark.parametrize("text", [
+    "Jorge Valdano, Real Madrid President, said the club would appeal.",
+    "Marta Gil, Iberia Airlines Director, said the flight was late.",
+], ids=["club-president", "company-director"])
+def test_a_role_is_an_office_only_with_an_office_qualifier(text: str, extract_text) -> None:
+    assert extract_text(text)["officials"] == []
 
 
 def test_nobody_is_both_official_and_person(extract_text) -> None:

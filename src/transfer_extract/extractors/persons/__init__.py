@@ -17,7 +17,6 @@ an office's country, from the text, then from `offices.py`); `extract` here puts
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from spacy.tokens import Doc
@@ -43,6 +42,7 @@ from transfer_extract.extractors.persons.names import (
     _strip_name,
     _Tokens,
     _within,
+    without_nicknames,
 )
 from transfer_extract.extractors.persons.titles import (
     _agency_countries,
@@ -54,6 +54,7 @@ from transfer_extract.extractors.persons.titles import (
     _scope_country,
     _title_before,
     office_country,
+    office_of_role,
     place_country,
 )
 from transfer_extract.pipeline import name_words
@@ -103,7 +104,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     for m in _NICKNAMED.finditer(text):  # 'Joaquín "El Chapo" Guzmán': one name, the model splits it
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None and all(t.pos_ == "PROPN" for t in doc[span.start:span.end]
-                                    if t.text[:1].isupper() and t.text not in m["nick"]):
+                                    if t.text[:1].isupper() and t.text not in (m["nick"] or m["nick1"])):
             cands[span.start] = max(cands.get(span.start, 0), span.end)
     entities: list[_Entity] = []
     by_word: dict[str, set[int]] = {}  # a name word -> the entities (by number) whose name has it
@@ -117,7 +118,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         if e <= s:
             continue
         span = doc[s:e]
-        name = re.sub(r"\s*[\"“][^\"”]+[\"”]\s*", " ", span.text).strip()
+        name = without_nicknames(span.text)
         if not name or not _capitalized(name.split()[0]) or _not_a_person(name) \
                 or in_cartel(span.start_char, span.end_char) or name_words(name) in cartel_keys \
                 or _after_place_noun(doc, s):
@@ -162,6 +163,9 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             found.country = _country_of().get(o["country"].lower())  # "President Noboa of Ecuador"
         if found.role is None and found.title is None:
             found.role = _role(doc, s, e)
+            if found.role and (office := office_of_role(found.role)):  # "NAME, FBI Director, said"
+                found.title, found.country = office
+                found.role = None
     for x in entities:
         alias_keys.update(name_words(a) for a in x.aliases)
     owners: dict[tuple[str, ...], list[_Entity]] = {}  # an alias -> the entities that have it
@@ -183,9 +187,11 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     # named only as a modifier ("the Trump administration"): not a person of the article
     entities = [x for x in entities if not all(_modifier(text, e) for _, e in x.mentions)]
     # 2. every other place where the words of a known name stand ("Sheinbaum's", "Garcia Harfuch")
-    known = [(x, name_words(x.name)) for x in entities] + [
-        (x, name_words(a)) for x in entities for a in x.aliases]  # 'alias "Fito"' ... "Fito led"
-    known_words = {w for _, words in known for w in words}
+    # a name's words match as any run of them ("Garcia Harfuch"), an alias's only whole ('alias
+    # "Fito"' ... "Fito led"; the "El" of "El Paso" is no mention of "El Mayo")
+    known = [(x, name_words(x.name), False) for x in entities] + [
+        (x, name_words(a), True) for x in entities for a in x.aliases]
+    known_words = {w for _, words, _ in known for w in words}
     for i in toks.capitalized:
         if i in covered or (i > 0 and i - 1 in covered and toks.caps[i - 1]):
             continue
@@ -195,7 +201,8 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             words = name_words(text[start_char:end_char])
             if not known_words.issuperset(words):
                 continue  # a word no known name has
-            found = next((x for x, full in known if _within(words, full)), None)
+            found = next((x for x, full, whole in known if (words == full if whole else _within(words, full))),
+                         None)
             if found is not None and not in_cartel(start_char, end_char):
                 found.mentions.append((start_char, end_char))
                 covered.update(range(i, j))

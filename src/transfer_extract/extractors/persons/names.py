@@ -12,11 +12,25 @@ from transfer_extract.extractors.persons.lexicon import HONORIFICS, QUOTES, ROLE
 from transfer_extract.pipeline import name_words
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
-# First names, a nickname in quotes, surnames: 'Ismael "El Mayo" Zambada'
+# A capitalized nickname in double or single quotes: "El Mayo", 'El Chapo', ‘El Chapo’
+_NICK = (r"(?:[\"“](?P<nick>[A-ZÁÉÍÓÚÑ][^\"”\n]{0,30}?)[\"”]"
+         r"|['‘](?P<nick1>[A-ZÁÉÍÓÚÑ][^'’\"”\n]{0,30}?)['’](?=\s))")
+# First names, a nickname in quotes, surnames: 'Ismael "El Mayo" Zambada', "Joaquin 'El Chapo' Guzman"
 _NICKNAMED = re.compile(
-    rf"(?<![\w'’]){_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+[\"“](?P<nick>[A-ZÁÉÍÓÚÑ][^\"”\n]{{0,30}}?)[\"”]"
+    rf"(?<![\w'’]){_CAP}(?:[ \t]+{_CAP}){{0,2}}(?<!['’]s)[ \t]+{_NICK}"  # not "Sinaloa's 'El Mayo'"
     rf"[ \t]+{_CAP}(?:[ \t]+(?:de[ \t]+|del[ \t]+)?{_CAP}){{0,2}}"
 )
+_NICK_INSIDE = re.compile(rf"(?<=\s){_NICK}")
+
+
+def nicknames(name: str) -> list[str]:
+    """The quoted nicknames inside a name ('Joaquin "El Chapo" Guzman' -> ["El Chapo"])."""
+    return [m["nick"] or m["nick1"] for m in _NICK_INSIDE.finditer(name)]
+
+
+def without_nicknames(name: str) -> str:
+    """The name without its quoted nicknames ('Joaquin "El Chapo" Guzman' -> "Joaquin Guzman")."""
+    return re.sub(r"\s+", " ", _NICK_INSIDE.sub(" ", name)).strip()
 
 
 @dataclass
@@ -101,8 +115,7 @@ def _strip_name(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
                            or (doc[start].lower_ in HONORIFICS and end - start > 1)  # "Ms Ortega"
                            or (doc[start].lower_ in _roles() and end - start > 2)):  # "Analyst Ana Ruiz"
         start += 1
-    nick = re.findall(r"[\"“]([^\"”]+)[\"”]", doc[start:end].text) if end > start else []
-    return start, end, nick
+    return start, end, nicknames(doc[start:end].text) if end > start else []
 
 
 def _role(doc: Doc, start: int, end: int) -> str | None:

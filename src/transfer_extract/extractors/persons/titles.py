@@ -157,6 +157,35 @@ def _scope_country(t: re.Match[str]) -> str | None:
 
 
 
+@cache
+def _qualified_office() -> re.Pattern[str]:
+    """A role that is an office: a title of public office (as written) after qualifiers that
+    only an office takes: an agency's acronym, country and place words, "acting"-like prefixes,
+    office modifiers ("HSI El Paso acting Special Agent in Charge", "FBI Director")."""
+    data = _data()
+    qualifier = (rf"(?:[A-Z]{{2,6}}|{trie_alternation(w for ws in _countries().values() for w in ws)}"
+                 rf"|{trie_alternation(_region_of())}|(?i:{trie_alternation(p.strip(' -') for p in data['prefixes'])})"
+                 rf"|(?i:{trie_alternation(data['office_modifiers'])}))")
+    return re.compile(rf"(?:{qualifier}\s+)+(?P<title>{trie_alternation(data['titles'])})")
+
+
+def office_of_role(role: str) -> tuple[str, str | None] | None:
+    """The title and country of a role that names an office ("HSI El Paso acting Special Agent
+    in Charge": the whole role, United States), or None ("Real Madrid President" is no office)."""
+    if _qualified_office().fullmatch(role) is None:
+        return None
+    word = _country_word().search(role)
+    if word:
+        return role, _country_of().get(word.group().lower())
+    region = _region_word().search(role)
+    return role, _region_of()[region.group()] if region else None
+
+
+@cache
+def _region_word() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{trie_alternation(_region_of())})(?!\w)")
+
+
 def _canonical_title(title: str) -> str:
     """The title as the data file writes it ("security secretary" -> "Security Secretary")."""
     return next((t for t in _data()["titles"] if t.lower() == title.lower()), title)
