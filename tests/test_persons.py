@@ -471,6 +471,8 @@ NOT_PEOPLE = [
     ("gang", "Alleged Tren de Aragua members were deported.", "Aragua"),
     ("club", "He played for Club América before leaving.", "América"),
     ("place-after-preposition", "He moved from Monterrey to Seville.", "Monterrey"),
+    ("landform", "Crossings through the Darien Gap fell by half in January.", "Darien"),
+    ("landform-strait", "Patrols in the Florida Strait were doubled.", "Florida"),
 ]
 
 
