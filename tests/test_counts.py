@@ -19,6 +19,9 @@ def case(text: str, *expected: tuple[str, int, str | None, str], id: str, xfail:
 
 
 CARDINALS = [
+    case("Forty Guatemalan migrants were deported to El Salvador on Monday, officials said.",
+         ("Forty", 40, "Guatemalan migrants", "cardinal"),
+         id="word-before-a-nationality-the-model-calls-a-name"),
     case("Mexico sent 37 cartel members to the United States.", ("37", 37, "cartel members", "cardinal"),
          id="digits"),
     case("Mexico flew 37 alleged cartel members north.", ("37", 37, "alleged cartel members", "cardinal"),

@@ -327,6 +327,15 @@ REPORTED = ("kind", "role", "count", "origin", "destination")
                  ("transfer", "reported", None, None, "United States"), id="noun-transfer-of-group"),
     pytest.param("Chile repatriated 30 Peruvian migrants to Peru on Monday.",
                  ("deportation", "reported", 30, "Chile", "Peru"), id="repatriated"),
+    pytest.param("Twelve Honduran nationals were extradited to the United States on Monday, officials said.",
+                 ("extradition", "reported", 12, "Honduras", "United States"),
+                 id="extradited-nationals-come-from-home"),
+    pytest.param("Forty Guatemalan migrants were deported to El Salvador on Monday, officials said.",
+                 ("deportation", "reported", 40, None, "El Salvador"),
+                 id="deported-nationals-do-not-come-from-home"),
+    pytest.param("A Chinese national was extradited to China on Monday, officials said.",
+                 ("extradition", "reported", 1, None, "China"),
+                 id="extradited-home-is-no-origin"),
 ])
 def test_ways_a_move_is_reported(text: str, expected: tuple, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]

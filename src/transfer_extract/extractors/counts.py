@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.data import alternation, load_json
 from transfer_extract.extractors import Context, doc_text, token_texts
+from transfer_extract.extractors.events.lexicon import countries, name_key
 from transfer_extract.extractors.intervals import Intervals
 from transfer_extract.extractors.numbers import parse_number, parse_ordinal
 from transfer_extract.record import CountFact
@@ -245,8 +246,8 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Intervals) -> bool:
         return True
     head_name = _head_noun(last)
     if head_name is not None and head_name.tag_ == "NNP" and head_name.ent_type_ != "NORP" \
-            and head_name.i == group.end:
-        return True  # a name with a number: "9 News", "Channel 4" is a label
+            and head_name.i == group.end and name_key(head_name.text) not in countries().adjectives:
+        return True  # a name with a number: "9 News", "Channel 4" is a label ("Forty Guatemalan" is none)
     if after is not None and after.lower_ in ("years", "year") and group.end + 1 < len(doc) \
             and doc[group.end + 1].lower_ == "old":
         return True
@@ -284,7 +285,10 @@ def _head_noun(tok: Token) -> Token | None:
     """The noun a number modifies ("37 cartel members" -> members)."""
     if tok.dep_ in ("nummod", "amod", "quantmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") \
             and tok.head.i > tok.i:
-        return tok.head
+        head = tok.head
+        while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+            head = head.head  # "Forty Guatemalan migrants", parsed as a compound of a compound
+        return head
     if tok.dep_ == "quantmod" and tok.head.dep_ == "nummod":
         return _head_noun(tok.head)
     return None

@@ -69,6 +69,23 @@ def home_country(obj: Token, sent: Span) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def extradited_from_home(verb: Token) -> str | None:
+    """The nationality of the people an extradition verb moves ("37 Mexican nationals were
+    extradited"): a country extradites its own nationals more than anyone's, so with no "from"
+    it is where they came from. Never for a deportation, which sends people home."""
+    if rules().triggers.get(verb.lemma_.lower()) != "extradition":
+        return None
+    for moved in verb.children:
+        if moved.dep_ not in ("nsubjpass", "dobj"):
+            continue
+        for mod in moved.children:
+            if mod.dep_ in ("amod", "compound") and mod.i < moved.i:
+                found = countries().adjectives.get(name_key(mod.text))
+                if found:
+                    return found
+    return None
+
+
 def directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
     origins: list[str] = []
     destinations: list[str] = []
@@ -108,6 +125,9 @@ def directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
                             home_country(obj, sent) if prep.lower_ == "to" else None)
                         if found:
                             destinations.append(found)
+    if not origins:  # "37 Mexican nationals were extradited to the United States"
+        origins.extend(c for c in (extradited_from_home(verb) for verb in verbs)
+                       if c and c not in destinations)
     lowers = index_of(sent.doc).lowers
     for i in range(sent.start, sent.end):  # "planes bound for the United States"
         if lowers[i] == "bound":
