@@ -237,6 +237,20 @@ OFFICIAL_PARAMS = [pytest.param(*c[1:], id=c[0]) for c in OFFICIALS + DATELINE_O
         "United States",
         id="president-known-office-holder",
     ),
+    pytest.param(
+        "More transfers are possible. Sheinbaum and President Donald Trump spoke by phone this month.",
+        "Claudia Sheinbaum",
+        "President",
+        "Mexico",
+        id="holder-short-name-the-model-calls-an-organization",
+    ),
+    pytest.param(
+        "It came as President Donald Trump's administration pressed Mexico. Trump has said he would act.",
+        "Donald Trump",
+        "President",
+        "United States",
+        id="modifier-first-then-named-again",
+    ),
 ]
 
 
@@ -484,10 +498,12 @@ def test_not_a_person(text: str, word: str, extract_text) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "The Trump administration pressed Mexico on fentanyl.",
+    "They met at Trump Tower on Monday.",
     "Jorge Valdano, Real Madrid President, said the club would appeal.",
     "Marta Gil, Iberia Airlines Director, said the flight was late.",
-], ids=["club-president", "company-director"])
-def test_a_role_is_an_office_only_with_an_office_qualifier(text: str, extract_text) -> None:
+], ids=["only-a-modifier", "first-word-of-a-place", "club-president", "company-director"])
+def test_no_official(text: str, extract_text) -> None:
     assert extract_text(text)["officials"] == []
 
 

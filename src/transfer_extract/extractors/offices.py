@@ -68,6 +68,12 @@ def holders() -> tuple[Holder, ...]:
 
 
 @cache
+def short_names() -> frozenset[str]:
+    """Every holder's `short` names, as folded words ("trump", "sheinbaum")."""
+    return frozenset(w for h in holders() for w in h.short)
+
+
+@cache
 def _by_surname() -> dict[str, tuple[Holder, ...]]:
     index: dict[str, list[Holder]] = {}
     for h in holders():

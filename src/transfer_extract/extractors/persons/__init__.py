@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from transfer_extract.extractors import Context, doc_text
+from transfer_extract.extractors.offices import short_names
 from transfer_extract.extractors.persons.lexicon import (
     HONORIFICS,
     PLACE_BEFORE,
@@ -101,6 +102,12 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             idx = toks.idxs[i]
             if _title_before(text[max(0, idx - 80):idx]):
                 cands[i] = max(cands.get(i, 0), _name_run(toks, i))
+    known_short = short_names()
+    for i in toks.capitalized:  # "Sheinbaum and President Donald Trump": a holder's short name,
+        # whatever the model calls it; alone, not the first word of a longer name ("Trump Tower")
+        if i not in cands and name_words(toks.texts[i]) in {(w,) for w in known_short} \
+                and not (i + 1 < len(doc) and toks.caps[i + 1]) and not (i > 0 and toks.caps[i - 1]):
+            cands[i] = i + 1
     for m in _NICKNAMED.finditer(text):  # 'Joaquín "El Chapo" Guzmán': one name, the model splits it
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None and all(t.pos_ == "PROPN" for t in doc[span.start:span.end]
@@ -184,8 +191,6 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     # takes clubs, sites and places for people ("Everton", "Twitter", "Ipswich")
     entities = [x for x in entities
                 if len(name_words(x.name)) > 1 or x.title or x.role or x.aliases or x.honorific]
-    # named only as a modifier ("the Trump administration"): not a person of the article
-    entities = [x for x in entities if not all(_modifier(text, e) for _, e in x.mentions)]
     # 2. every other place where the words of a known name stand ("Sheinbaum's", "Garcia Harfuch")
     # a name's words match as any run of them ("Garcia Harfuch"), an alias's only whole ('alias
     # "Fito"' ... "Fito led"; the "El" of "El Paso" is no mention of "El Mayo")
@@ -207,6 +212,9 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
                 found.mentions.append((start_char, end_char))
                 covered.update(range(i, j))
                 break
+
+    # named only as a modifier ("the Trump administration"): not a person of the article
+    entities = [x for x in entities if not all(_modifier(text, e) for _, e in x.mentions)]
 
     def spans(x: _Entity) -> tuple[Span, ...]:
         return tuple(Span(s, e, text[s:e]) for s, e in sorted(set(x.mentions)))
