@@ -136,11 +136,13 @@ def test_a_link_artifact_goes() -> None:
         ("middle", "Police said the men left at 3:00 a.m. local time."),
         ("middle", "Search teams found 12 bodies in a ravine near the border."),
         ("tail", "Officials said more flights would follow in the coming weeks, without giving"),
+        ("middle", "On Tuesday, Interior Minister Rosa Quispe told lawmakers that the men were held under"
+                   " the usual rules for such flights"),
     ],
     ids=["headline", "standfirst", "standfirst-bullet", "dateline-alone", "subhead",
          "fact-box-title", "fact-box-item", "quote", "quote-continues", "declined-to-comment",
          "updated-in-a-sentence", "parenthesis-in-sentence", "clock-in-sentence",
-         "search-in-sentence", "cut-off-last-line"],
+         "search-in-sentence", "cut-off-last-line", "speech-line-that-lost-its-stop"],
 )
 def test_body_lines_are_kept(where: str, line: str) -> None:
     text = _page(**{where: line})

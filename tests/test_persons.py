@@ -215,6 +215,27 @@ DATELINE_OFFICIALS = [
         None,
     ),
     (
+        "capitalized-office-word-joins-the-title",
+        "Brazil's Justice Minister Paulo Ramos said the deportees were treated badly.",
+        "Paulo Ramos",
+        "Justice Minister",
+        "Brazil",
+    ),
+    (
+        "two-office-words-join-the-title",
+        "India's External Affairs Minister Ravi Menon told Parliament that the men were shackled.",
+        "Ravi Menon",
+        "External Affairs Minister",
+        "India",
+    ),
+    (
+        "a-scope-word-does-not-join-the-title",
+        "Federal Security Secretary Luis Arce Soto said the convoy was attacked.",
+        "Luis Arce Soto",
+        "Security Secretary",
+        None,
+    ),
+    (
         "apposition-role-that-is-an-office",
         "As Lena Park, DEA Houston acting Special Agent in Charge, said, the men were flown north.",
         "Lena Park",

@@ -6,7 +6,8 @@ rules). Then position and neighbours decide the rest:
   and standfirst stay and short labels of a few words (menus, section names) go;
 - a "Related" / "Featured" header owns the headline-like lines that follow it without a blank line;
 - in the body, a line of sentence words with no closing punctuation is a caption (body paragraphs
-  close; the text's very last line may be cut off and stays), as is a one-sentence line set apart
+  close; the text's very last line may be cut off and stays; a line reporting speech, "told
+  Parliament that ...", is body that lost its stop), as is a one-sentence line set apart
   by more blank lines than the text uses between paragraphs;
 - a copyright or comment prompt after the lead ends the article: every line after it goes.
 Every step is a single pass over the lines.
@@ -136,7 +137,8 @@ def _body(lines: list[Line], kinds: list[str | None], lead: int, tail: int) -> N
         line = lines[i]
         if kinds[i] is not None or opens_quote(line.text) or is_list_item(line.text):
             continue
-        if not ends_sentence(line.text) and line.words >= lim["caption_min_words"]:
+        if not ends_sentence(line.text) and line.words >= lim["caption_min_words"] \
+                and not lists().attribution.search(line.text):  # "X told Parliament that ..." lost its stop
             kinds[i] = "caption"
         elif (line.gap >= usual + lim["gap_extra_blank_lines"]
               and line.words <= lim["gap_caption_max_words"]

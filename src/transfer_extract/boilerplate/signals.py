@@ -71,6 +71,7 @@ class Lists:
     teaser: re.Pattern[str]
     tail_kinds: frozenset[str]
     caption_cues: Phrases
+    attribution: re.Pattern[str]
     phrases: tuple[tuple[str, int, Phrases], ...]
     link_artifact: re.Pattern[str]
     ad_size: re.Pattern[str]
@@ -98,6 +99,7 @@ def lists() -> Lists:
         teaser=re.compile(rf"(?<=[.!?\u201d\"\u2019])\s*(?:{alternation(data['teaser_labels'])})[^\n]*"),
         tail_kinds=frozenset(data["tail_kinds"]),
         caption_cues=Phrases(tuple(c.lower() for c in data["caption_cues"])),
+        attribution=_words(data["attribution_words"]),
         phrases=tuple((p["kind"], p["max_words"], Phrases(tuple(w.lower() for w in p["phrases"])))
                       for p in data["line_phrases"]),
         link_artifact=re.compile(rf" ?\((?:{alternation(data['link_artifacts'])})\)"),

@@ -32,11 +32,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     regions = trie_alternation(_region_of())
     mods = trie_alternation(data["office_modifiers"])
     heads = trie_alternation(data["office_heads"])
+    title_mods = trie_alternation(m for m in data["office_modifiers"] if m not in data["scope_modifiers"])
     return {
         # "Mexico's Security Secretary " / "then-President " right before a name (titles capitalized)
         "before": re.compile(
             rf"(?:\b(?:(?P<country>{countries})|(?P<region>{regions}))(?:'s|’s)?\s+)?(?:(?i:{prefixes}))?"
-            rf"(?P<title>{titles})\s+$"
+            # capitalized office words join the title: "Justice Minister", "External Affairs Minister"
+            rf"(?P<title>(?:(?=[A-Z])(?i:{title_mods})\s+){{0,2}}{titles})\s+$"
         ),
         # "the president of Mexico, " right before a name
         "of": re.compile(rf"(?i:the\s+)?(?P<title>(?i:{titles}))\s+of\s+(?P<country>{countries})\s*,\s*$"),
@@ -94,9 +96,10 @@ def _title_before(before: str) -> re.Match[str] | None:
     end = before.rstrip()
     if len(end) < len(before) and end.endswith(_titles()):  # "Gov." is a title, "Justice." is not
         found = pats["before"].search(before)
-        if found and found["title"].lower() in _ranks() and not found["country"]:
+        rank = _rank_of(found["title"]) if found and not found["country"] else None
+        if found and rank:
             # "military chief General ": the office before the rank is the title
-            office = before[:found.start("title")]
+            office = before[:found.end("title") - len(rank)]
             if office.rstrip().lower().endswith(_heads()) and (role := pats["role_before"].search(office)):
                 return role
         if found:
@@ -126,6 +129,12 @@ def _role_after(after: str) -> re.Match[str] | None:
 @cache
 def _ranks() -> frozenset[str]:
     return frozenset(r.lower() for r in _data()["ranks"])
+
+
+def _rank_of(title: str) -> str | None:
+    """The military rank a title ends with ("General" of "chief General"), or None."""
+    words = title.lower().split()
+    return next((title[-len(r):] for r in _ranks() if tuple(words[-len(r.split()):]) == tuple(r.split())), None)
 
 
 @cache
