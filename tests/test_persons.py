@@ -236,6 +236,27 @@ DATELINE_OFFICIALS = [
         None,
     ),
     (
+        "apposition-title-of-a-domain",
+        "Chile's Minister of Defense, Ana Lira, said the patrols would grow.",
+        "Ana Lira",
+        "Minister of Defense",
+        "Chile",
+    ),
+    (
+        "title-of-a-domain-right-before-the-name",
+        "The Minister of the Interior Tomas Vial said the patrols would grow.",
+        "Tomas Vial",
+        "Minister of the Interior",
+        None,
+    ),
+    (
+        "country-at-the-end-of-a-long-title-after-the-name",
+        "Ana Lira, secretary of Security and Citizen Protection of Chile, said the patrols would grow.",
+        "Ana Lira",
+        "Secretary of Security",
+        "Chile",
+    ),
+    (
         "apposition-role-that-is-an-office",
         "As Lena Park, DEA Houston acting Special Agent in Charge, said, the men were flown north.",
         "Lena Park",
@@ -363,6 +384,20 @@ def test_mentions_merge(text: str, name: str, mentions: list[str], extract_text)
 
 
 PEOPLE = [
+    (
+        "alias-in-curly-single-quotes",
+        "Ecuador extradited Rafael Ortiz Mena, alias ‘Chino’, on Sunday.",
+        "Rafael Ortiz Mena",
+        None,
+        ["Chino"],
+    ),
+    (
+        "also-known-as-the-quoted-nickname",
+        'Felipe Ruiz Soto, also known as the "Doctor," was arrested on Friday.',
+        "Felipe Ruiz Soto",
+        None,
+        ["Doctor"],
+    ),
     (
         "role-word-before-name",
         "Analyst Cecilia Farfán-Méndez said the transfers were political.",
@@ -507,6 +542,7 @@ NOT_PEOPLE = [
     ("club", "He played for Club América before leaving.", "América"),
     ("place-after-preposition", "He moved from Monterrey to Seville.", "Monterrey"),
     ("landform", "Crossings through the Darien Gap fell by half in January.", "Darien"),
+    ("name-of-a-prison", "He was named director of the La Tolva penal center in 2023.", "Tolva"),
     ("landform-strait", "Patrols in the Florida Strait were doubled.", "Florida"),
 ]
 

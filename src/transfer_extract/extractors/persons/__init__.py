@@ -47,7 +47,6 @@ from transfer_extract.extractors.persons.names import (
 )
 from transfer_extract.extractors.persons.titles import (
     _agency_countries,
-    _canonical_title,
     _in_title,
     _known_office,
     _patterns,
@@ -57,6 +56,7 @@ from transfer_extract.extractors.persons.titles import (
     office_country,
     office_of_role,
     place_country,
+    title_text,
 )
 from transfer_extract.pipeline import name_words
 from transfer_extract.record import Official, Person, Span
@@ -69,6 +69,19 @@ def _after_place_noun(doc: Doc, start: int) -> bool:
     if i >= 1 and doc[i].lower_ == "of":
         i -= 1
     return i >= 0 and doc[i].lower_ in PLACE_NOUNS
+
+
+def _modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens `start`..`end` stands between "the" and a common noun it
+    modifies: "the La Tolva penal center", "the Trump administration" name a thing."""
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return False
+    k = end
+    while k < min(end + 3, len(doc)) and doc[k].text.islower() and doc[k].pos_ in ("ADJ", "NOUN"):
+        if doc[k].pos_ == "NOUN":
+            return True  # "penal center"
+        k += 1
+    return False
 
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
@@ -102,6 +115,16 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             idx = toks.idxs[i]
             if _title_before(text[max(0, idx - 80):idx]):
                 cands[i] = max(cands.get(i, 0), _name_run(toks, i))
+    for i in toks.capitalized:  # "Ana Lira, secretary of ...", "Felipe Cabrera, alias ...": a name the
+        # model missed, told by the office or alias after it
+        if i in cands or (i > 0 and toks.caps[i - 1]):
+            continue
+        end = _name_run(toks, i)
+        if 2 <= end - i <= 4 and end < len(doc) and toks.texts[end] == "," \
+                and all(doc[k].pos_ == "PROPN" for k in range(i, end)):
+            after = text[toks.idxs[end]:toks.idxs[end] + 160]
+            if pats["alias"].match(after) or pats["after"].match(after) or _role_after(after):
+                cands[i] = end
     known_short = short_names()
     for i in toks.capitalized:  # "Sheinbaum and President Donald Trump": a holder's short name,
         # whatever the model calls it; alone, not the first word of a longer name ("Trump Tower")
@@ -128,7 +151,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
         name = without_nicknames(span.text)
         if not name or not _capitalized(name.split()[0]) or _not_a_person(name) \
                 or in_cartel(span.start_char, span.end_char) or name_words(name) in cartel_keys \
-                or _after_place_noun(doc, s):
+                or _after_place_noun(doc, s) or _modifies_a_noun(doc, s, e):
             continue
         covered.update(range(s, e))
         number = _first_match(entities, name, by_word, by_name)
@@ -151,14 +174,14 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
                 found.aliases.append(n)
         after = text[span.end_char:span.end_char + 80]
         m = pats["alias"].match(after)
-        alias = m and (m["quoted"] or m["bare"]).strip()
+        alias = m and (m["quoted"] or m["single"] or m["bare"]).strip()
         if alias and alias not in found.aliases:
             found.aliases.append(alias)
         before = text[max(0, span.start_char - 80):span.start_char]
         t = _title_before(before) or pats["after"].match(after) \
             or _role_after(text[span.end_char:span.end_char + 160])
         if t and found.title is None:
-            found.title = _canonical_title(t["title"])
+            found.title = title_text(t)
             word = t.groupdict().get("country") or t.groupdict().get("country2") or _scope_country(t)
             title_country = _in_title(t["title"])  # "Assistant U.S. Attorney"
             found.country = _country_of().get((word or title_country or "").lower())

@@ -13,6 +13,7 @@ PLACE_BEFORE = frozenset(load_json("context.json")["place_before"])
 PLACE_NOUNS = frozenset(load_json("context.json")["place_nouns"])
 QUOTES = "\"“”'‘’"
 ROLE_STOP = frozenset(load_json("context.json")["role_stop"])
+ALIAS_WORDS = frozenset(load_json("context.json")["alias_words"])
 _COREF = load_json("coref.json")
 HONORIFICS = frozenset(_COREF["male_honorifics"] + _COREF["female_honorifics"])
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from transfer_extract.extractors import token_texts
-from transfer_extract.extractors.persons.lexicon import HONORIFICS, QUOTES, ROLE_STOP, _roles, _title_words
+from transfer_extract.extractors.persons.lexicon import ALIAS_WORDS, HONORIFICS, QUOTES, ROLE_STOP, _roles, _title_words
 from transfer_extract.pipeline import name_words
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
@@ -136,6 +136,8 @@ def _role(doc: Doc, start: int, end: int) -> str | None:
         j += 1
         while j + 1 < len(doc) and doc[j].like_num and doc[j + 1].text == ",":
             j += 2  # an age: "NAME, 51, a ..."
+        if j < len(doc) and doc[j].lower_ in ALIAS_WORDS:
+            return None  # "NAME, also known as the Doctor": a nickname, no role
         if j < len(doc) and doc[j].lower_ in ("a", "an", "the"):
             j += 1
         k = j

@@ -48,12 +48,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "appos": re.compile(
             rf"(?<![\w'’])(?:(?i:the|a|an)\s+)?(?:(?P<country>{countries})(?:'s|’s)?\s+)?"
             rf"(?:[\w'’-]+\s+){{0,2}}?(?P<title>(?i:{titles}))"
-            rf"(?:\s+(?i:of|for|in|to)\s+(?P<scope>[^,;:.!?\"“”()\n]{{1,50}}?))?\s*,\s*$"
+            rf"(?:\s+(?P<prep>(?i:of|for|in|to))\s+(?P<scope>[^,;:.!?\"“”()\n]{{1,50}}?))?\s*,\s*$"
         ),
         # ", Mexico's president," right after a name
         "after": re.compile(
             rf"^\s*,\s*(?:(?i:the|a|an)\s+)?(?:(?i:{prefixes}))?(?:(?P<country>{countries})(?:'s|’s)?\s+)?"
             rf"(?:(?i:{prefixes}))?(?P<title>(?i:{titles}))\b(?:\s+of\s+(?P<country2>{countries}))?"
+            # "secretary of Security and Citizen Protection of Mexico": a country further on
+            rf"(?:(?P<scope>(?:\s+(?i:of|for|and)\s+[^,;:!?\"“”()\n]{{1,60}}?))(?=\s*[,;:(\n]|\.\s|\.$))?"
+        ),
+        # "The Minister of Defense " right before a name: an office of a capitalized domain
+        "of_before": re.compile(
+            rf"(?:\b(?P<country>{countries})(?:'s|’s|')?\s+)?(?:(?i:{prefixes}))?"
+            rf"(?P<title>(?i:{heads}|{titles})\s+of\s+(?:the\s+)?(?=[A-Z])(?i:{title_mods}))\s+$"
         ),
         # " of Ecuador" right after a titled name ("President Daniel Noboa of Ecuador")
         "of_after": re.compile(rf"^\s+of\s+(?:the\s+)?(?P<country>{countries})\b"),
@@ -77,7 +84,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "alias": re.compile(
             r"^\s*(?:,\s*\d{1,3}\s*)?,?\s*\(?(?:alias|aka|a\.k\.a\.|also known as|known(?:\s+[\w’']+){0,3}\s+as)\s+"
-            r"(?:[\"“](?P<quoted>[^\"”]{1,40}?)[,.]?[\"”]|(?P<bare>[A-ZÁÉÍÓÚÑ][\w\- ]{0,30}?)(?=[,.;)]|$))"
+            r"(?:the\s+)?(?:[\"“](?P<quoted>[^\"”]{1,40}?)[,.]?[\"”]|[‘'](?P<single>[^'’\n]{1,40}?)[,.]?[’'](?!\w)"
+            r"|(?P<bare>[A-ZÁÉÍÓÚÑ][\w\- ]{0,30}?)(?=[,.;)]|$))"
         ),
     }
 
@@ -106,6 +114,8 @@ def _title_before(before: str) -> re.Match[str] | None:
             return found
     if len(end) < len(before) and end.lower().endswith(_heads()):
         return pats["role_before"].search(before)
+    if len(end) < len(before) and end.lower().endswith(_title_mods()) and " of " in end[-60:]:
+        return pats["of_before"].search(before)
     if not end.endswith(","):
         return None
     return (pats["of"].search(before) if "of" in before else None) or _appos(before)
@@ -124,6 +134,25 @@ def _role_after(after: str) -> re.Match[str] | None:
     """", chief of Colombia's Judicial Police," right after a name (the scope names an agency)."""
     found = _patterns()["role_after"].match(after)
     return found if found and _agency(found["scope"]) else None
+
+
+@cache
+def _title_mods() -> tuple[str, ...]:
+    data = _data()
+    return tuple(m.lower() for m in data["office_modifiers"] if m not in data["scope_modifiers"])
+
+
+def title_text(t: re.Match[str]) -> str:
+    """The title a match names: the data's spelling, with an office's domain after "of" when
+    the text names one ("the Minister of Defense, " -> "Minister of Defense"; not "the
+    president of Mexico", whose scope is a country)."""
+    title = _canonical_title(t["title"])
+    found = t.groupdict()
+    scope = found.get("scope")
+    if found.get("prep") and found["prep"].lower() == "of" and scope and not _country_word().search(scope) \
+            and not _region_word().search(scope) and scope.split()[-1][:1].isupper():
+        return f"{title} of {scope}"
+    return title
 
 
 @cache
