@@ -276,6 +276,12 @@ SPEAKER_CASES = [
     pytest.param("Senator Raúl Nava issued a statement on Friday — informing voters that “the new bridge"
                  " will open in May.”", "new bridge", "Raúl Nava", "Senator Raúl Nava", "inform", True,
                  id="statement-informing-after-a-dash"),
+    pytest.param("President Elena Robles spoke on Monday. “We will not stop until they are all caught,” the"
+                 " President said.", "will not stop", "Elena Robles", "the President", "say", False,
+                 id="capitalized-role-noun-refers-back"),
+    pytest.param("Senator Raúl Nava hailed the extradition as “a great day for justice in this country.”",
+                 "great day for justice", "Raúl Nava", "Senator Raúl Nava", "hail", True,
+                 id="hailed-as"),
 ]
 
 

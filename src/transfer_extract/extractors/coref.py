@@ -270,8 +270,10 @@ class Resolver:
             self.at(start, end) if tok.pos_ == "PROPN" else None)
         if known is not None:
             return known.name
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" and not self._capitalized_role(tok):
             return self._proper(self.text[start:end], tok)
+        if tok.pos_ == "PROPN":  # "The Minister said": a role noun written with a capital
+            return self._nominal(tok)
         if tok.pos_ == "NOUN":
             return self._nominal(tok)
         return None
@@ -363,6 +365,11 @@ class Resolver:
     def _recent_org(self, offset: int, noun: str | None) -> str | None:
         found = self._orgs_by.get(noun)
         return found.last_before(offset) if found else None
+
+    def _capitalized_role(self, tok: Token) -> bool:
+        """ "The Minister" (not "Minister Ortiz"): a role noun after "the", with no name of its own."""
+        return tok.lower_ in self.words["role_nouns"] and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the" \
+            and not any(c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" for c in tok.children)
 
     def _nominal(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
