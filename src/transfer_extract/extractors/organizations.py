@@ -139,8 +139,13 @@ def _named(doc: Doc, start: int, end: int) -> _Mention | None:
     head = doc[end - 1].lower_
     # "the Sinaloa drug gang": the name stops before the descriptor
     stem = end - 2 if end - 2 > start and doc[end - 2].lower_ in data["descriptors"] else end - 1
-    # "Alleged Gulf Cartel": the known name at the end wins over the words before it
-    start = next((s for s in range(start, stem) if _key(doc[s:end].text) in _known()), start)
+    # a headline in title case: "Senior Member Of Sinaloa Drug Cartel" names it after "Of"
+    start = max([start, *(k + 1 for k in range(start, stem) if doc[k].text in data["headline_links"])])
+    if start >= stem:
+        return None
+    # "Alleged Gulf Cartel", "Sinaloa Drug Cartel": the known name at the end wins over the words before it
+    start = next((s for s in range(start, stem) if _key(doc[s:end].text) in _known()
+                  or (stem < end - 1 and _key(doc[s:stem].text) in _short())), start)
     text = doc[start:end].text
     name = _known().get(_key(text)) or _known().get(_key(doc[start:stem].text))
     name = name or _short().get(_key(doc[start:stem].text))
