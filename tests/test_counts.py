@@ -89,6 +89,10 @@ ELSEWHERE = [
          ("29", 29, "prisoners", "cardinal"), ("three", 3, None, "cardinal"), id="all-n-not-other-value"),
     case("Mexico sent 37 prisoners. The two officials meet regularly.",
          ("37", 37, "prisoners", "cardinal"), ("two", 2, "officials", "cardinal"), id="two-with-noun"),
+    case("Troops held four gunmen while 12 others fled into the hills.",
+         ("four", 4, "gunmen", "cardinal"), ("12", 12, "gunmen", "cardinal"), id="n-others-is-the-people-before"),
+    case("Nobody was named, and 12 others were questioned.", ("12", 12, None, "cardinal"),
+         id="n-others-without-people-before"),
 ]
 
 ORDINALS = [
@@ -177,6 +181,31 @@ NOT_COUNTS = [
     case("At 6ft 3in, he is a physical presence.", id="feet-and-inches"),
     case("The guard said so.\n\nCalix, 42, was taken to the airport.", id="age-of-a-name-tagged-as-place"),
     case("Jackie tells 6 News that the scammer called.", id="station-name"),
+    # a number that is part of a place's or a gang's name, in any case
+    case("Two bodies lay in commune 7 of the city.", ("Two", 2, "bodies", "cardinal"), id="label-commune"),
+    case("The shop stands on carrera 43 near the river.", id="label-carrera"),
+    case("She grew up on calle 9 in the old quarter.", id="label-calle"),
+    case("Prosecutors described a gang 18 cell that ran extortion.", id="label-gang-singular-noun"),
+    case("In the zone 3 soldiers were wounded.", ("3", 3, "soldiers", "cardinal"),
+         id="label-word-before-a-count-of-a-plural"),
+    # money in currencies named after the number
+    case("Agents seized 312,000 lempiras from the house.", id="money-lempiras"),
+    case("He paid 15,000 quetzales for the trip.", id="money-quetzales"),
+    case("The bribe came to 4,500 soles.", id="money-soles"),
+    case("Thieves took 800,000 reais from the van.", id="money-reais"),
+    case("The fraud cost 20 million rupees.", id="money-rupees-scale"),
+    case("Prices rose to 9,000 bolivares a kilo.", id="money-bolivares"),
+    case("The fine is 250,000 colones.", id="money-colones"),
+    case("The deal was worth 3 billion yuan.", id="money-yuan"),
+    case("She owed 700 Honduran lempiras.", id="money-after-a-nationality"),
+    case("The agent asked for Rs 8,000 in cash.", id="money-rupee-sign"),
+    # rates, ages, pronouns
+    case("The murder rate reached 38.2 per 100,000 inhabitants.", id="rate-per-base"),
+    case("Cases rose to 12 per 100,000 people.", id="rate-per-both"),
+    case("The suspect, Pieter de Vries, now 41, was handed over.", id="age-now-apposition"),
+    case("Ana Gomez, then 19, was detained.", id="age-then-apposition"),
+    case("If one doesn't comply, the fine doubles.", id="one-pronoun-subject"),
+    case("The rules say one must register first.", id="one-pronoun-modal"),
 ]
 
 

@@ -169,6 +169,23 @@ TENSE = [
     case("He appeared in court Monday.", SAT_DEC, ("Monday", "2004-11-29", "day"), id="past-monday"),
     case("It was put on a flight last Thursday, Jan. 15, officials said.", WED,
          ("last Thursday, Jan. 15", "2026-01-15", "day"), id="last-weekday-with-its-date-is-one"),
+    case("A second flight is expected to arrive on Sunday.", SAT, ("Sunday", "2026-01-25", "day"),
+         id="expected-to-on-the-day-before"),
+    case("A fourth bus with migrants is also expected to cross on Sunday, police said.", SAT,
+         ("Sunday", "2026-01-25", "day"), id="expected-to-with-an-adverb"),
+    case("The men are now scheduled to fly out Wednesday.", SAT, ("Wednesday", "2026-01-28", "day"),
+         id="scheduled-to-with-an-adverb"),
+    case("The sentencing is scheduled for Friday.", SAT, ("Friday", "2026-01-30", "day"), id="scheduled-for"),
+    case("The vote, scheduled for Thursday, may slip.", SAT, ("Thursday", "2026-01-29", "day"),
+         id="scheduled-for-in-apposition"),
+    case("The company has until Monday to answer the charges.", SAT, ("Monday", "2026-01-26", "day"),
+         id="has-until"),
+    case("The convoy is due to reach the border on Tuesday.", SAT, ("Tuesday", "2026-01-27", "day"),
+         id="due-to"),
+    case("A ruling is due Thursday.", SAT, ("Thursday", "2026-01-29", "day"), id="is-due"),
+    case("The bus reached the border on Sunday.", SAT, ("Sunday", "2026-01-18", "day"), id="past-sunday-stays-past"),
+    case("He had been expected to testify on Friday but stayed home.", SAT, ("Friday", "2026-01-23", "day"),
+         id="had-been-expected-is-past"),
 ]
 
 RANGES = [

@@ -166,6 +166,48 @@ def test_stated_publication_date(text: str, published: date | None) -> None:
     assert clean(text).published == published
 
 
+PARAGRAPH = ("Police in the port city detained four men on Tuesday after a search of two warehouses,"
+             " the prosecutor's office said in a statement.")
+
+
+# (header lines above the article, publication date, the date text stripped, or None)
+HEADER_DATE_LINES = [
+    pytest.param("Port police detain four\n\n11/23/2014", date(2014, 11, 23), "11/23/2014",
+                 id="digits-month-first-alone"),
+    pytest.param("Port police detain four\n23/11/2014", date(2014, 11, 23), "23/11/2014",
+                 id="digits-day-first-alone"),
+    pytest.param("Port police detain four\n10-19-2019 | Opinion", date(2019, 10, 19), "10-19-2019 | Opinion",
+                 id="digits-with-a-section-after-a-bar"),
+    pytest.param("Port police detain four\n06/07/2019", None, None, id="digits-either-order-is-unread"),
+    pytest.param("Port police detain four\nBy Ana Ruiz\nand The Wire Service June 9, 2016 8:40 am",
+                 date(2016, 6, 9), "June 9, 2016 8:40 am", id="byline-ending-with-date-and-clock"),
+    pytest.param("Port police detain four\nsee the source page May 02, 2012", date(2012, 5, 2), "May 02, 2012",
+                 id="link-words-then-date"),
+    pytest.param("Four men detained on June 9, 2016", None, None, id="headline-about-a-day"),
+]
+
+
+@pytest.mark.parametrize(("header", "published", "stripped"), HEADER_DATE_LINES)
+def test_a_date_line_in_the_header_dates_the_page(header: str, published: date | None,
+                                                   stripped: str | None) -> None:
+    text = f"{header}\n\n{PARAGRAPH}\n"
+    article = clean(text)
+    assert article.published == published
+    if stripped is not None:
+        assert any(stripped in b.text for b in article.boilerplate), article.boilerplate
+        assert stripped not in article.clean
+    assert PARAGRAPH in article.clean
+
+
+@pytest.mark.parametrize("line", [
+    "Officers said the raid was planned on 11/23/2014",
+    "see the source page May 02, 2012",
+], ids=["digits-in-a-body-line", "date-line-below-the-first-paragraph"])
+def test_a_date_line_below_the_first_paragraph_is_no_publication_date(line: str) -> None:
+    text = f"Port police detain four\n\n{PARAGRAPH}\n\n{line}\n\n{PARAGRAPH}\n"
+    assert clean(text).published is None
+
+
 def test_the_dateline_is_found_once_on_the_article() -> None:
     text = "Headline\n\nMEXICO CITY, Jan. 21, 2026 (AP) — Mexico sent 37 people north.\n"
     article = clean(text)

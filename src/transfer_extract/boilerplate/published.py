@@ -2,8 +2,9 @@
 
 In order of trust: a leading `date YYYY-MM-DD` marker, a "Published ..." line or segment of a
 metadata line ("By X | Outlet | Updated: 2014-02-27 07:20"), a dateline with a full date
-("MEXICO CITY, Jan. 21, 2026 (AP) —"), a line near the top holding only a date, an "Updated ..."
-line. Lines found here are metadata to strip; the dateline itself is body.
+("MEXICO CITY, Jan. 21, 2026 (AP) —"), a line near the top holding only a date, a metadata line
+above the first paragraph with a date in digits or ending with a date ("12/27/2011", "and The Wire
+April 5, 2017 6:25 pm"), an "Updated ..." line. Lines found here are metadata to strip; the dateline itself is body.
 
 A wire dateline may give the day without the year ("Quito, Jul 4 (EFE).-"). When nothing else
 dates the page, the year is the latest one, not after today and not before a year the text
@@ -17,6 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+
+from transfer_extract.data import load_json
 
 _MARKER = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
 # The keyword opens a line or a segment of a metadata line after a separator (| • ·), so that a
@@ -56,6 +60,30 @@ _DATE_LINE = re.compile(
     rf"(?:[ \t]+[A-Z]{{2,4}})?)?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# A date in digits with a four-digit year: "12/27/2011", "12-18-2020" (month and day in either
+# order; only an order the numbers themselves show is read, see `_numeric_day`).
+_NUMERIC_DATE = r"(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)"
+_CLOCK = r"(?:[ \t,]+(?:at[ \t]+)?\d{1,2}[.:]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?)?"
+# A metadata line of the page's header that holds a date: the date alone in digits, maybe with a
+# clock time and a section after a bar ("12-18-2020 | Blogs"), or a few words then a date ("and The
+# Wire April 5, 2017 6:25 pm", "go to original March 04, 2010"). The words hold no sentence
+# punctuation; the line is looked for only above the article's first paragraph (`_header_lines`).
+_HEADER_DATE_LINE = re.compile(
+    rf"^[ \t]*(?:(?P<words>[^\W\d][^\n.!?;:\"“”|]{{0,58}}?)[ \t]+)?"
+    rf"(?P<when>{_FULL_DATE}|{_NUMERIC_DATE}){_CLOCK}"
+    rf"(?:[ \t]*[|•·][ \t]*[^\n|•·]{{1,40}}){{0,3}}[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_PROSE_LINE = re.compile(r"^[^\n]{100,}", re.MULTILINE)  # the article's first paragraph
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+@cache
+def _not_after() -> frozenset[str]:
+    """Words that, ending the words before a date, make the line a headline or a sentence."""
+    return frozenset(w.lower() for w in load_json("furniture.json")["date_line_not_after"])
+
+
 # The same without a year, after a place in capitals or title case and before an agency in
 # parentheses or a dash: "Quito, Jul 4 (EFE).-", "GENEVA, 3 March (Reuters) -".
 _YEARLESS_DATELINE = re.compile(
@@ -184,15 +212,53 @@ def stated_dates(text: str, today: date | None = None) -> Stated:
         if when is not None:
             spans.append((dm.start("when"), dm.end()))
             stated.setdefault("date_line", when)
+    for start, end, when in _header_date_lines(text):
+        spans.append((start, end))
+        stated.setdefault("header_line", when)
     filed = dateline(text)
     if filed and (when := parse_day(text[filed[0]:filed[1]])):
         stated.setdefault("dateline", when)
-    for key in ("published", "dateline", "date_line", "updated"):
+    for key in ("published", "dateline", "date_line", "header_line", "updated"):
         published = published or stated.get(key)
     if filed is None:
         inferred, filed = _yearless_dateline(text, today or date.today())
         published = published or inferred
     return Stated(published, tuple(spans), filed, dateline_place(text))
+
+
+def _header_date_lines(text: str) -> list[tuple[int, int, date]]:
+    """(start, end, day) of the date of each metadata line with a date above the article's first
+    paragraph (`_HEADER_DATE_LINE`); the span runs from the date to the line's end."""
+    _, start = published_from_marker(text)
+    end = min(len(text), start + HEADER_CHARS)
+    prose = _PROSE_LINE.search(text, start, end)
+    if prose is not None:
+        end = prose.start()
+    found: list[tuple[int, int, date]] = []
+    for m in _HEADER_DATE_LINE.finditer(text, start, end):
+        words = m["words"]
+        if words and ((last := _LAST_WORD.search(words)) is None or last[1].lower() in _not_after()):
+            continue
+        when = _numeric_day(m) if m["y"] else parse_day(m["when"])
+        if when is not None:
+            found.append((m.start("when"), m.end(), when))
+    return found
+
+
+def _numeric_day(m: re.Match[str]) -> date | None:
+    """The day of a date in digits when its order is plain: "12/27/2011" (month first, as 27 is
+    no month) or "27/12/2011"; None when both numbers could be the month ("05/04/2011")."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        month, day = a, b
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def parse_day(when: str) -> date | None:

@@ -3,12 +3,14 @@ counts taken from the dependency parse.
 
 - number phrases are found on the tokens ("37", "1,200", "twenty-six", "Thirty-eight", "a dozen",
   "two hundred"), ordinals too ("the third such transfer");
-- not counts: dates and years (the dates found earlier), money, percentages, measures, clock
-  times, ages ("Rojas, 52,", "a 45-year-old", "aged 45"), durations ("for three years"), numbers
-  inside names ("MS-13", "Article 5"), phone numbers, decimals, a bare "one";
+- not counts: dates and years (the dates found earlier), money ("500 Mexican pesos"),
+  percentages, the base of a rate ("per 100,000 residents"), measures, clock times, ages
+  ("Rojas, 52,", "Rojas, now 52,", "a 45-year-old", "aged 45"), durations ("for three years"),
+  numbers inside names ("MS-13", "Article 5", "commune 18", "a gang 18 cell"), phone numbers,
+  decimals, a bare "one" (and the pronoun of "if one doesn't comply");
 - `counted` is the noun phrase the number modifies ("Air Force planes", "high-impact criminals")
-  without leading "more", "such" and the like; for "37 of them" and "the 26 handed over in
-  August" it is the people-noun of the nearest count before;
+  without leading "more", "such" and the like; for "37 of them", "29 others" and "the 26 handed
+  over in August" it is the people-noun of the nearest count before;
 - `kind` is "total" for running totals ("a total of 92", "bringing the total to 92", "92 in
   total", "has now sent 92"), "ordinal" for ordinals, else "cardinal".
 """
@@ -41,6 +43,7 @@ _AFTER_CHARS = 200
 _EXCLUDED_ENTS = {"MONEY", "PERCENT", "QUANTITY", "TIME", "CARTEL"}  # CARTEL: "Barrio 18"
 _NOT_NAME_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE"}  # "Sinaloa, 14," is no age
 _MAX_AGE = 110
+_RATE_CHARS = 16  # characters before a number read for a rate cue ("out of every")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,9 @@ class _Words:
     money_after: frozenset[str]
     not_count_after: frozenset[str]
     labels: frozenset[str]
+    labels_any_case: frozenset[str]
+    rate_before: re.Pattern[str]
+    age_adverbs: frozenset[str]
     age_before: frozenset[str]
     time_units: frozenset[str]
     vague: frozenset[str]
@@ -79,6 +85,9 @@ def _words() -> _Words:
         not_count_after=frozenset(w.lower() for w in
                                   data["money_after"] + data["percent_after"] + data["measure_after"]),
         labels=frozenset(data["labels"]),
+        labels_any_case=frozenset(w.lower() for w in data["labels_any_case"]),
+        rate_before=re.compile(rf"(?i)(?<!\w)(?:{alternation(data['rate_before'])})\s+$"),
+        age_adverbs=frozenset(data["age_adverbs"]),
         age_before=frozenset(data["age_before"]),
         time_units=frozenset(data["time_units"]),
         vague=frozenset(data["vague"]),
@@ -195,6 +204,13 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Intervals) -> bool:
         return True
     before = _prev(doc, group.start)
     after = doc[group.end] if group.end < len(doc) else None
+    if len(group) == 1 and first.lower_ == "one" and after is not None and after.pos_ in ("AUX", "VERB"):
+        return True  # a pronoun: "if one doesn't comply"
+    if before is not None and before.lower_ in w.labels_any_case and not _counts_plural(last):
+        return True  # "commune 18", "carrera 81", "a gang 18 criminal structure" (not "zone 3 soldiers")
+    text = doc_text(doc)
+    if w.rate_before.search(text, max(0, group.start_char - _RATE_CHARS), group.start_char):
+        return True  # the base of a rate: "46.5 per 100,000 residents"
     if before is not None and before.lower_ in w.vague_before and group.text.lower() in w.scales:
         return True  # "several thousand members"
     if before is not None and (before.text in w.money_before or before.text in w.labels):
@@ -229,6 +245,8 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Intervals) -> bool:
     # "Mercedes Rojas, 52," / "Rojas (52)" / 'Luis "N," 52,': a name, then a number in apposition
     if before is not None and before.text in ('"', "\u201d", "'") and two is not None and two.text == ",":
         before, two = two, _prev(doc, group.start, 3)
+    elif before is not None and before.lower_ in w.age_adverbs and two is not None and two.text == ",":
+        before, two = two, _prev(doc, group.start, 3)  # "Sloot, now 35,"
     if before is not None and before.text in (",", "(") and two is not None and two.pos_ == "PROPN" \
             and (two.ent_type_ not in _NOT_NAME_ENTS or _name_taken_for_place(doc, two, group)) \
             and value <= _MAX_AGE and (after is None or after.text in (",", ")", ".", ";")):
@@ -255,11 +273,20 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Intervals) -> bool:
     return head is not None and head.lemma_.lower() in w.time_units
 
 
+def _counts_plural(tok: Token) -> bool:
+    """Whether the number `tok` counts a plural noun right after it ("3 soldiers", "3 more soldiers")."""
+    head = _head_noun(tok)
+    return head is not None and head.tag_ in ("NNS", "NNPS") and head.i - tok.i <= 3
+
+
 def _money_after(doc: Doc, i: int, w: _Words) -> bool:
-    """Whether a currency follows at token `i`, after a scale word or a parenthesis:
-    "15 million (Colombian pesos", "10 million pesos"."""
+    """Whether a currency follows at token `i`, after a scale word, a nationality or a
+    parenthesis: "15 million (Colombian pesos", "10 million pesos", "445,000 Honduran lempiras"."""
     while i < len(doc) and doc[i].lower_ in w.scales:
         i += 1
+    if i + 1 < len(doc) and name_key(doc[i].text) in countries().adjectives \
+            and doc[i + 1].lower_ in w.money_after:
+        return True
     if i < len(doc) and doc[i].text == "(":
         return any(t.lower_ in w.money_after for t in doc[i + 1:i + 4])
     return i < len(doc) and doc[i].lower_ in w.money_after

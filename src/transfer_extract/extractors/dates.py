@@ -4,7 +4,8 @@ publication date with the granularity the text gives.
 Resolution rules (news copy):
 - a weekday is the most recent such day on or before publication ("said Wednesday" on a
   Wednesday is that day); "next Friday", or a weekday in a clause about the future ("will meet
-  on Friday"), is the coming one; "last Friday" is strictly before publication;
+  on Friday", "is also expected to land on Sunday", "scheduled for Friday", "has until Monday
+  to"), is the coming one; "last Friday" is strictly before publication;
 - a month or day without a year is the most recent one not after publication, the coming one in
   a future clause; "last year" / "this year" / "of last year" after it set the year, also for
   the months joined to it ("February and August last year");
@@ -115,7 +116,10 @@ def _words() -> _Words:
       | (?<![\w$€£.,/])(?<!(?<!mid)-)(?:(?i:early|late|mid)-?\s*)?(?P<year>{year})(?![\w/-]|[.,]\d)
         )
     """
-    future = rf"(?<![\w'’])(?i:{alternation(data['future_cues'])})(?![\w])"
+    # an adverb may stand between the words of a cue: "is also expected to", "are now due"
+    adverb = rf"\s+(?:(?:{alternation(data['future_cue_adverbs'])})\s+)?"
+    cues = alternation(data["future_cues"]).replace(r"\s+", adverb)
+    future = rf"(?<![\w'’])(?i:{cues})(?![\w])"
     not_after = rf"\s*(?:{alternation(data['not_after_year'])})(?!\w)"
     return _Words(
         months=months,
