@@ -60,6 +60,10 @@ REMOVED = [
     ("middle", "Honduras National Police", "credit"),
     ("middle", "photo", "caption"),
     ("middle", "Source: National Police", "credit"),
+    ("middle", "<i> United Press International</i>", "credit"),
+    ("middle", "UPI", "credit"),
+    ("middle", "Image copyright Wire Images", "caption"),
+    ("middle", "Image caption Men board a plane at the airport in Tegucigalpa", "caption"),
     ("middle", "Ads 728x90px", "ad"),
     ("middle", "Advertisement", "ad"),
     ("middle", "Great day at the airport pic.twitter.com/abc123", "embed"),
@@ -111,6 +115,14 @@ def test_a_glued_teaser_goes_and_its_sentence_stays() -> None:
     article = clean(text)
     assert "Talks went on for a year." in article.clean
     assert "Peso slides" not in article.clean
+
+
+def test_a_caption_glued_to_a_paragraph_goes_and_the_paragraph_stays() -> None:
+    text = _page(middle="Men board a plane in Tegucigalpa \u00a9 Police/AFP/Getty ImagesThe men were"
+                        " flown north, officials said.")
+    article = clean(text)
+    assert "The men were flown north, officials said." in article.clean
+    assert "Men board a plane" not in article.clean
 
 
 def test_a_link_artifact_goes() -> None:

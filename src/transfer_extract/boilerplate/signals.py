@@ -32,6 +32,7 @@ _HANDLE_SIGNOFF = re.compile(r"^[-\u2013\u2014]\s*[^()\n]{1,60}\(@\w{1,30}\)")
 _PAREN_TAIL = re.compile(r"\(([^()]{1,160})\)(?:\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})?\s*\.?$")
 _END_CHARS = 240
 _PIPE_CREDIT = re.compile(r"\|\s*(?:image|photo|picture|credit|source|video)s?\s*:", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>\n]{0,200})?/?>")
 _SOURCE_LINE = re.compile(r"^(?:source|sources|photo|image|credit)s?\s*:", re.IGNORECASE)
 _BREADCRUMB_SEP = re.compile(r"\s(?:/|>|\u203a|\u00bb)\s")
 # A run of letters of one script (Latin, Cyrillic, Arabic, Chinese/Japanese); the group says which.
@@ -238,10 +239,15 @@ def phrase_kind(line: str, words: list[str]) -> str | None:
 
 
 def own_kind(line: str) -> str | None:
-    """The kind of furniture a line is by what it is made of alone, or None."""
+    """The kind of furniture a line is by what it is made of alone, or None (markup left by a
+    scraper, "<i> United Press International</i>", is read without its tags)."""
+    if "<" in line:
+        line = _TAG.sub(" ", line).strip()
     words = line.split()
     if not words:
         return None
+    if line.lower() in lists().agencies:
+        return "credit"  # an agency's name alone on its line
     lim = lists().limits
     if _HANDLE_SIGNOFF.match(line) or ((embed := _EMBED.search(line)) and (
             embed.group().startswith(("(", "pic", "t.co")) and not opens_quote(line)
