@@ -71,7 +71,12 @@ def _is_capital_headline(line: str, rules: _Rules) -> bool:
 
 
 def _normalized(line: str) -> str:
-    return " ".join(line.lower().split())
+    """A line as its repeat is compared: lower case, no punctuation ("Arrested under X: Y" is
+    "Arrested under X Y" copied without its colon)."""
+    return " ".join(_PUNCTUATION.sub(" ", line.lower()).split())
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 def inline_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
