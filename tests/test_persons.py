@@ -280,6 +280,13 @@ OFFICIAL_PARAMS = [pytest.param(*c[1:], id=c[0]) for c in OFFICIALS + DATELINE_O
         id="president-known-office-holder",
     ),
     pytest.param(
+        "Senator J.R. Nava and his wife, Ana Nava, arrived in Lima on Monday.",
+        "J.R. Nava",
+        "Senator",
+        None,
+        id="initials-before-the-surname",
+    ),
+    pytest.param(
         "More transfers are possible. Sheinbaum and President Donald Trump spoke by phone this month.",
         "Claudia Sheinbaum",
         "President",

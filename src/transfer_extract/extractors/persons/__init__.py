@@ -17,6 +17,7 @@ an office's country, from the text, then from `offices.py`); `extract` here puts
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc
@@ -69,6 +70,16 @@ def _after_place_noun(doc: Doc, start: int) -> bool:
     if i >= 1 and doc[i].lower_ == "of":
         i -= 1
     return i >= 0 and doc[i].lower_ in PLACE_NOUNS
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]{2}")
+
+
+def _initials(name: str) -> bool:
+    """Whether `name` opens with initials before a capitalized surname: "JD Vance", "J.D. Vance"."""
+    words = name.split()
+    return len(words) > 1 and _INITIALS.fullmatch(words[0]) is not None and _capitalized(words[-1]) \
+        and words[0].strip(".").lower() not in _country_of()
 
 
 def _modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
@@ -149,7 +160,7 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             continue
         span = doc[s:e]
         name = without_nicknames(span.text)
-        if not name or not _capitalized(name.split()[0]) or _not_a_person(name) \
+        if not name or not (_capitalized(name.split()[0]) or _initials(name)) or _not_a_person(name) \
                 or in_cartel(span.start_char, span.end_char) or name_words(name) in cartel_keys \
                 or _after_place_noun(doc, s) or _modifies_a_noun(doc, s, e):
             continue
