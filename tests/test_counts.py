@@ -181,6 +181,7 @@ NOT_COUNTS = [
     case("At 6ft 3in, he is a physical presence.", id="feet-and-inches"),
     case("The guard said so.\n\nCalix, 42, was taken to the airport.", id="age-of-a-name-tagged-as-place"),
     case("Jackie tells 6 News that the scammer called.", id="station-name"),
+    case('Police arrested Luis Mora, alias "El 300," in Tijuana.', id="number-in-a-nickname"),
     # a number that is part of a place's or a gang's name, in any case
     case("Two bodies lay in commune 7 of the city.", ("Two", 2, "bodies", "cardinal"), id="label-commune"),
     case("The shop stands on carrera 43 near the river.", id="label-carrera"),

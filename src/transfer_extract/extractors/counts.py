@@ -59,6 +59,7 @@ class _Words:
     rate_before: re.Pattern[str]
     age_adverbs: frozenset[str]
     age_before: frozenset[str]
+    alias_before: frozenset[str]
     time_units: frozenset[str]
     vague: frozenset[str]
     vague_before: frozenset[str]
@@ -89,6 +90,7 @@ def _words() -> _Words:
         rate_before=re.compile(rf"(?i)(?<!\w)(?:{alternation(data['rate_before'])})\s+$"),
         age_adverbs=frozenset(data["age_adverbs"]),
         age_before=frozenset(data["age_before"]),
+        alias_before=frozenset(data["alias_before"]),
         time_units=frozenset(data["time_units"]),
         vague=frozenset(data["vague"]),
         vague_before=frozenset(data["vague_before"]),
@@ -241,6 +243,9 @@ def _not_a_count(group: Span, doc: Doc, date_spans: Intervals) -> bool:
             and (doc[k + 2].lower_ in w.not_count_after or _money_after(doc, k + 2, w)):
         return True
     if before is not None and before.lower_ in w.age_before:
+        return True
+    # a nickname: 'alias "El 200"', "alias '200'"
+    if any(t.lower_ in w.alias_before for t in doc[max(0, group.start - 3):group.start]):
         return True
     # "Mercedes Rojas, 52," / "Rojas (52)" / 'Luis "N," 52,': a name, then a number in apposition
     if before is not None and before.text in ('"', "\u201d", "'") and two is not None and two.text == ",":
