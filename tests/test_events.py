@@ -460,3 +460,72 @@ def test_sentencing_story_has_only_recalled_events(extract_text) -> None:
 def test_a_demonstrative_count_names_the_group_moved(text: str, count: int | None, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
     assert events and events[0]["count"] == count
+
+
+# ---------------------------------------------------------------- moves that did not happen
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Peru did not extradite the alleged trafficker Luis Rivas to the United States on "
+                 "Tuesday, officials said.", id="did-not"),
+    pytest.param("Colombia never extradited the alleged drug lord Carlos Mendoza to Spain, his lawyers "
+                 "said.", id="never"),
+    pytest.param("No prisoners were sent to the United States on Tuesday, officials said.",
+                 id="no-people"),
+    pytest.param("Ecuador refused to extradite alleged gang leader Marco Vela to the United States on "
+                 "Monday.", id="refused-to"),
+    pytest.param("Mexico refused to extradite or deport 12 gang members to the United States on Monday.",
+                 id="refusal-shared-by-a-second-verb"),
+    pytest.param("A judge in Lima rejected a request to extradite alleged drug lord Luis Rivas to the "
+                 "United States on Tuesday.", id="rejected-a-request-to"),
+    pytest.param("Washington asked Peru to extradite alleged drug lord Luis Rivas to the United States "
+                 "on Monday.", id="asked-to"),
+    pytest.param("A court in Madrid blocked the extradition of alleged trafficker Carlos Mendoza to the "
+                 "United States on Tuesday.", id="blocked-the-extradition"),
+    pytest.param("Peru approved an extradition request for 4 suspects sought by the United States on "
+                 "Tuesday.", id="an-extradition-request"),
+    pytest.param("Luis Rivas faces extradition to the United States after his arrest in Lima on "
+                 "Tuesday.", id="faces-extradition"),
+    pytest.param("The president said on Tuesday that alleged gang leader Marco Vela would be extradited "
+                 "to the United States.", id="said-would-be"),
+    pytest.param("Mexico will send 30 more prisoners to the United States next month, officials said on "
+                 "Tuesday.", id="will-send"),
+    pytest.param("Mexico is expected to extradite 12 gang members to the United States next week, "
+                 "officials said.", id="is-expected-to"),
+    pytest.param("Peru plans to send 40 more inmates to the United States, the minister said on "
+                 "Tuesday.", id="plans-to"),
+    pytest.param("Mexico has agreed to hand over 15 cartel members to the United States, officials said "
+                 "on Monday.", id="agreed-to"),
+])
+def test_a_move_that_did_not_happen_is_no_event(text: str, extract_text) -> None:
+    assert [e for e in extract_text(text, PUBLISHED)["events"] if e["role"] == "reported"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Alleged drug lord Luis Rivas was extradited from Peru to the United States on Tuesday "
+                 "after a judge rejected his appeal.",
+                 ("extradition", "reported", 1, "Peru", "United States"), id="after-a-rejected-appeal"),
+    pytest.param("Mexico sent 26 prisoners to the United States on Tuesday, officials said.",
+                 ("transfer", "reported", 26, "Mexico", "United States"), id="officials-said"),
+    pytest.param("Mexico did not extradite Luis Rivas but deported him to the United States on Tuesday.",
+                 ("deportation", "reported", 1, "Mexico", "United States"), id="not-this-but-that"),
+    pytest.param("The president on Thursday defended her decision to send 37 prisoners to the United "
+                 "States this week.",
+                 ("transfer", "reported", 37, None, "United States"), id="defended-a-decision-carried-out"),
+])
+def test_look_alikes_of_moves_that_did_not_happen(text: str, expected: tuple, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in REPORTED) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The United States deported 120 migrants to Guatemala, officials said on Friday. A third "
+                 "flight is expected to land on Sunday.", id="undated-move"),
+    pytest.param("The United States deported 120 migrants to Guatemala on Thursday, officials said. A "
+                 "third deportation flight is expected to land in Guatemala City next week.",
+                 id="dated-move"),
+])
+def test_a_future_flight_stays_out_of_the_reported_move(text: str, extract_text) -> None:
+    (event,) = extract_text(text, PUBLISHED)["events"]
+    assert (event["role"], event["count"], event["sequence"]) == ("reported", 120, None)
+    assert len(event["evidence"]) == 1

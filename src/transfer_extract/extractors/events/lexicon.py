@@ -46,6 +46,10 @@ class Rules:
     day_parts: frozenset[str]  # "on Sunday night" dates the move, not a thing
     receiving_verbs: frozenset[str]  # "Panama has received the flight": the subject is where to
     expectation_verbs: frozenset[str]  # "were expected to total 360": no move that happened
+    not_done_verbs: frozenset[str]  # "refused to extradite", "blocked the extradition"
+    not_done_nouns: frozenset[str]  # "a request to extradite", "an extradition hearing"
+    negations: frozenset[str]  # "did not extradite", "no prisoners were sent"
+    contrast_conjunctions: frozenset[str]  # "did not extradite him but deported him"
     approximate_before: re.Pattern[str]
     approximate_numbers: frozenset[str]
     conditions: tuple[tuple[re.Pattern[str], str], ...]
@@ -90,6 +94,10 @@ def rules() -> Rules:
         day_parts=words("day_parts"),
         receiving_verbs=words("receiving_verbs"),
         expectation_verbs=words("expectation_verbs"),
+        not_done_verbs=words("not_done_verbs") | words("expectation_verbs"),
+        not_done_nouns=words("not_done_nouns"),
+        negations=words("negations"),
+        contrast_conjunctions=words("contrast_conjunctions"),
         approximate_before=re.compile(data["approximate_before"], re.IGNORECASE),
         approximate_numbers=words("approximate_numbers"),
         conditions=tuple((re.compile(c["pattern"], re.IGNORECASE), c["label"])

@@ -97,7 +97,7 @@ def _trigger_kind(tok: Token, sent: Span, r: Rules) -> str | None:
     if kind is None and lemma in r.transport_verbs and not (
             ix.words_in(sent).isdisjoint(r.transport_nouns)):
         kind = "transfer"
-    if kind is None or _excluded(tok, r):
+    if kind is None or _excluded(tok, r) or not_done(tok, r):
         return None
     before = tok.doc[max(tok.i - 3, sent.start):tok.i]
     if any(t.lemma_.lower() in r.contrast_words or t.lower_ in r.contrast_words for t in before):
@@ -110,13 +110,13 @@ def _support(tok: Token, r: Rules) -> bool:
     an idiom ("took place", "take action")."""
     return tok.lemma_.lower() in r.support_verbs and not any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in r.support_idiom_objects
-        for c in tok.children)
+        for c in tok.children) and not not_done(tok, r)
 
 
 def _event_verb(tok: Token, sent: Span, r: Rules) -> bool:
     lemma = tok.lemma_.lower()
     return (_trigger_kind(tok, sent, r) is not None or _support(tok, r)
-            or lemma in r.transport_verbs)
+            or (lemma in r.transport_verbs and not not_done(tok, r)))
 
 
 def _of_a_wave(tok: Token, sent: Span, r: Rules) -> bool:
@@ -140,12 +140,84 @@ def _of_a_wave(tok: Token, sent: Span, r: Rules) -> bool:
 
 def _hypothetical(tok: Token, r: Rules) -> bool:
     """Whether `tok` belongs to a clause about what could, will or is expected to happen ("a
-    third group could follow", "flights expected to total about 360 people"), which is no wave
-    that happened."""
+    third group could follow", "flights expected to total about 360 people", "a third flight is
+    expected to land"), or did not happen, which is no wave that happened."""
     verb = governing_verb(tok)
-    return verb is not None and (
-        any(c.dep_ == "aux" and c.lower_ in r.future_modals for c in verb.children)
-        or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in r.expectation_verbs))
+    return verb is not None and (verb.lemma_.lower() in r.not_done_verbs or not_done(verb, r))
+
+
+CLAUSE_CLIMB = 4  # clauses looked at above a move verb ("did not agree to try to extradite")
+
+
+def not_done(tok: Token, r: Rules) -> bool:
+    """Whether a move word tells of a move that did not happen, or not yet: denied ("did not
+    extradite", "never extradited", "no prisoners were sent"), to come ("will send", "would be
+    extradited"), asked for, decided, refused or expected ("asked Mexico to extradite", "refused
+    to extradite", "a request to extradite", "is expected to be extradited"), or, for a noun,
+    the object of such a verb or a modifier of such a noun ("blocked the extradition", "an
+    extradition hearing", "a request for his extradition")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return _clause_not_done(tok, r)
+    return _noun_not_done(tok, r)
+
+
+def _denied(verb: Token, r: Rules) -> bool:
+    """Whether a dependent of `verb` denies its clause or puts it ahead ("not", "never", "will",
+    "would"), or a negative determiner is on its subject or object ("no prisoners")."""
+    for c in verb.children:
+        dep = c.dep_
+        if dep == "neg" or (dep in ("advmod", "aux") and c.lower_ in r.negations):
+            return True
+        if dep == "aux" and c.lower_ in r.future_modals:
+            return True
+        if dep in ("nsubj", "nsubjpass", "dobj") and any(
+                d.dep_ == "det" and d.lower_ in r.negations for d in c.children):
+            return True
+    return False
+
+
+def _clause_not_done(verb: Token, r: Rules) -> bool:
+    cur = verb
+    for _ in range(CLAUSE_CLIMB):
+        if _denied(cur, r):
+            return True
+        head, dep = cur.head, cur.dep_
+        if head.i == cur.i:
+            return False
+        if dep in ("xcomp", "ccomp") and head.lemma_.lower() in r.not_done_verbs:
+            return True  # "refused to extradite", "asked Mexico to extradite", "expected to land"
+        if dep == "acl" and head.lemma_.lower() in r.not_done_nouns:
+            return True  # "a request to extradite", "plans to deport"
+        # "did not extradite or deport him" shares the denial; "... but deported him" does not
+        shared = dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
+            and not any(c.dep_ == "cc" and c.lower_ in r.contrast_conjunctions
+                        for c in (*cur.children, *head.children))
+        if dep != "xcomp" and not shared:
+            return False
+        cur = head
+    return False
+
+
+def _noun_not_done(noun: Token, r: Rules) -> bool:
+    if any(c.dep_ in ("det", "neg") and c.lower_ in r.negations for c in noun.children):
+        return True  # "no extradition"
+    cur = noun
+    for _ in range(CLAUSE_CLIMB):
+        head, dep = cur.head, cur.dep_
+        if head.i == cur.i:
+            return False
+        lemma = head.lemma_.lower()
+        if dep in ("compound", "nmod", "amod") and lemma in r.not_done_nouns:
+            return True  # "an extradition request"
+        # "a request for his extradition", "called for the extradition", "a third deportation
+        # flight is expected to land": the phrase's clause
+        if dep in ("compound", "nmod", "amod", "pobj"):
+            cur = head
+            continue
+        if head.pos_ in ("VERB", "AUX") and dep in ("prep", "dobj", "nsubjpass", "nsubj"):
+            return lemma in r.not_done_verbs or _clause_not_done(head, r)
+        return dep == "prep" and lemma in r.not_done_nouns
+    return False
 
 
 def _moved(tok: Token, sent: Span, r: Rules) -> bool:
@@ -303,7 +375,7 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
     out = Sentence(sent, kinds=[k for t, k in triggers if ix.lemmas[t.i] not in r.generic_triggers],
                    ordinals=ordinals)
     verbs = [t for t, _ in triggers] + support + [
-        t for t in candidates if ix.lemmas[t.i] in r.transport_verbs]
+        t for t in candidates if ix.lemmas[t.i] in r.transport_verbs and not not_done(t, r)]
     trigger_tokens = [t for t, _ in triggers]
     trigger_ids = {t.i for t in trigger_tokens}
     for placed in own_counts:
