@@ -529,3 +529,35 @@ def test_a_future_flight_stays_out_of_the_reported_move(text: str, extract_text)
     (event,) = extract_text(text, PUBLISHED)["events"]
     assert (event["role"], event["count"], event["sequence"]) == ("reported", 120, None)
     assert len(event["evidence"]) == 1
+
+
+# ---------------------------------------------------------------- who was moved
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("A former cartel accountant was sentenced on Thursday to 20 years in a U.S. prison. He "
+                 "was extradited from Mexico to the United States on Nov. 15, 2014.",
+                 ("extradition", "recalled", 1, "Mexico", "United States", "2014-11-15"),
+                 id="he-in-a-sentencing-story"),
+    pytest.param("She was extradited from Colombia to the United States on Tuesday, prosecutors said.",
+                 ("extradition", "reported", 1, "Colombia", "United States", "2026-03-03"), id="she"),
+    pytest.param("They were extradited from Colombia to the United States on Tuesday, prosecutors said.",
+                 ("extradition", "reported", None, "Colombia", "United States", "2026-03-03"), id="they"),
+    pytest.param("Spain deported them to Morocco on Tuesday, the interior ministry said.",
+                 ("deportation", "reported", None, "Spain", "Morocco", "2026-03-03"), id="them"),
+    pytest.param("A Frenchman was extradited from Spain to the United States on Tuesday.",
+                 ("extradition", "reported", 1, "Spain", "United States", "2026-03-03"), id="frenchman"),
+    pytest.param("An Englishman was extradited to the United States on Tuesday, officials said.",
+                 ("extradition", "reported", 1, None, "United States", "2026-03-03"), id="englishman"),
+    pytest.param("An Irishman accused of fraud was extradited from Spain to the United States on Tuesday.",
+                 ("extradition", "reported", 1, "Spain", "United States", "2026-03-03"), id="irishman"),
+    pytest.param("A Scotsman was extradited from Thailand to the United States on Tuesday.",
+                 ("extradition", "reported", 1, "Thailand", "United States", "2026-03-03"), id="scotsman"),
+    pytest.param("Three Frenchmen were extradited from Spain to the United States on Tuesday.",
+                 ("extradition", "reported", 3, "Spain", "United States", "2026-03-03"),
+                 id="counted-frenchmen"),
+])
+def test_pronouns_and_nationality_nouns_are_the_people_moved(text: str, expected: tuple,
+                                                              extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in (*REPORTED, "date")) == expected

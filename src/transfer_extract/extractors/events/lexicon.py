@@ -33,6 +33,8 @@ class Rules:
     support_idiom_objects: frozenset[str]
     announce_verbs: frozenset[str]
     people_nouns: frozenset[str]
+    person_pronouns: frozenset[str]  # "He was extradited": one person moved
+    group_pronouns: frozenset[str]  # "They were deported": people moved without a number
     wave_nouns: frozenset[str]
     exclude_words: frozenset[str]
     contrast_words: frozenset[str]
@@ -81,6 +83,8 @@ def rules() -> Rules:
         support_idiom_objects=words("support_idiom_objects"),
         announce_verbs=words("announce_verbs"),
         people_nouns=words("people_nouns"),
+        person_pronouns=words("person_pronouns"),
+        group_pronouns=words("group_pronouns"),
         wave_nouns=words("wave_nouns"),
         exclude_words=words("exclude_words"),
         contrast_words=words("contrast_words"),
@@ -103,7 +107,7 @@ def rules() -> Rules:
         conditions=tuple((re.compile(c["pattern"], re.IGNORECASE), c["label"])
                          for c in data["conditions"]),
         event_words=frozenset(triggers) | transport_verbs | support_verbs,
-        peopled_words=words("people_nouns") | words("transport_nouns") | {"they", "them"},
+        peopled_words=words("people_nouns") | words("transport_nouns") | words("group_pronouns"),
     )
 
 

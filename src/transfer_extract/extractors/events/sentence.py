@@ -184,8 +184,12 @@ def _clause_not_done(verb: Token, r: Rules) -> bool:
         head, dep = cur.head, cur.dep_
         if head.i == cur.i:
             return False
-        if dep in ("xcomp", "ccomp") and head.lemma_.lower() in r.not_done_verbs:
-            return True  # "refused to extradite", "asked Mexico to extradite", "expected to land"
+        # "refused to extradite", "asked Mexico to extradite", "expected to land", "ordered that
+        # he be extradited" (a clause of its own needs its subject: the parser may take the
+        # participle of "a man wanted for fraud was extradited" for the main verb)
+        if head.lemma_.lower() in r.not_done_verbs and (dep == "xcomp" or (dep == "ccomp" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children))):
+            return True
         if dep == "acl" and head.lemma_.lower() in r.not_done_nouns:
             return True  # "a request to extradite", "plans to deport"
         # "did not extradite or deport him" shares the denial; "... but deported him" does not
@@ -305,16 +309,18 @@ def _people_follow(span: Span, r: Rules) -> bool:
 
 
 def _one_person(tok: Token, r: Rules) -> bool:
-    """Whether the object of a move is one person: "him", a name, "alleged drug lord X", "a
-    suspected drug trafficker"; not a country, an organization or a thing."""
-    if tok.lower_ in ("him", "her"):
+    """Whether the object of a move is one person: "him", "he" (its passive subject), a name,
+    "alleged drug lord X", "a suspected drug trafficker", "a Dutchman"; not a country, an
+    organization or a thing."""
+    if tok.lower_ in r.person_pronouns:
         return True
     if tok.lower_ in ("who", "whom"):  # "an accountant who was extradited", not "men who were"
         return tok.head.dep_ == "relcl" and tok.head.head.tag_ not in ("NNS", "NNPS")
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in tok.children):
         return False
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "CARTEL", "LOC", "FAC") and tok.ent_type_ != "":
-        return any(t.lemma_.lower() in r.people_nouns for t in tok.lefts)
+        # "a Dutchman" may be read as a nationality or an organization
+        return tok.lower_ in r.people_nouns or any(t.lemma_.lower() in r.people_nouns for t in tok.lefts)
     return tok.lemma_.lower() in r.people_nouns or any(
         t.ent_type_ == "PERSON" or (t.tag_ == "NN" and t.lemma_.lower() in r.people_nouns)
         for t in islice(tok.subtree, SUBTREE_MAX))
@@ -343,7 +349,9 @@ def patients(trigger: Token, kind: str) -> list[Token]:
 
 def _uncounted_group(tok: Token, r: Rules) -> bool:
     """Whether the object of a move is people without a number: "alleged gang members",
-    "dozens of cartel members", "a third planeload of Venezuelan men"."""
+    "dozens of cartel members", "a third planeload of Venezuelan men", "they"."""
+    if tok.lower_ in r.group_pronouns:
+        return True
     heads = [tok] + [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj"]
     return any(h.tag_ in ("NNS", "NNPS") and h.lemma_.lower() in r.people_nouns
