@@ -561,3 +561,39 @@ def test_pronouns_and_nationality_nouns_are_the_people_moved(text: str, expected
                                                               extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
     assert events and tuple(events[0][k] for k in (*REPORTED, "date")) == expected
+
+
+# ---------------------------------------------------------------- where they were held, where they face trial
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("A Colombian man held in Spain was extradited to the United States on Tuesday, officials "
+                 "said.", (1, "Spain", "United States"), id="held-in-wins-over-nationality"),
+    pytest.param("A Dutch national jailed in Peru was extradited to the United States on Tuesday.",
+                 (1, "Peru", "United States"), id="jailed-in"),
+    pytest.param("A Mexican national arrested in Colombia was extradited to the United States on Tuesday.",
+                 (1, "Colombia", "United States"), id="arrested-in"),
+    pytest.param("A Venezuelan man detained in Chile was extradited to the United States on Tuesday.",
+                 (1, "Chile", "United States"), id="detained-in"),
+    pytest.param("A Honduran man captured in Guatemala was extradited to the United States on Tuesday.",
+                 (1, "Guatemala", "United States"), id="captured-in"),
+    pytest.param("A Colombian man who was arrested in Madrid last year was extradited to the United "
+                 "States on Tuesday.", (1, "Spain", "United States"), id="relative-clause-capital"),
+    pytest.param("A Guatemalan man detained in Texas was deported to Guatemala on Tuesday.",
+                 (1, "United States", "Guatemala"), id="deported-from-where-held"),
+    pytest.param("Colombia extradited 4 suspects to Spain on Monday after they were arrested in Medellin "
+                 "in January.", (4, "Colombia", "Spain"), id="the-subject-still-wins"),
+    pytest.param("Mexico sent 26 alleged cartel figures to face justice in the United States on Tuesday, "
+                 "officials said.", (26, "Mexico", "United States"), id="to-face-justice-in"),
+    pytest.param("Colombia extradited alleged drug lord Luis Rivas to stand trial in the United States on "
+                 "Tuesday.", (1, "Colombia", "United States"), id="to-stand-trial-in"),
+    pytest.param("Peru extradited 3 suspects to face charges in Spain on Tuesday, officials said.",
+                 (3, "Peru", "Spain"), id="to-face-charges-in"),
+    pytest.param("Colombia extradited a suspected trafficker on Tuesday to be tried in Spain.",
+                 (1, "Colombia", "Spain"), id="to-be-tried-in"),
+    pytest.param("Peru sent 5 prisoners to face charges in Texas on Tuesday.",
+                 (5, "Peru", "United States"), id="trial-in-a-place-of-a-country"),
+])
+def test_held_in_and_tried_in(text: str, expected: tuple, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in ("count", "origin", "destination")) == expected

@@ -46,6 +46,8 @@ class Rules:
     place_nouns: frozenset[str]  # "the US city of Phoenix"
     home_nouns: tuple[str, ...]  # "to their home country"
     day_parts: frozenset[str]  # "on Sunday night" dates the move, not a thing
+    custody_verbs: frozenset[str]  # "a man held in Spain": where the people moved were held
+    trial_verbs: frozenset[str]  # "sent ... to face justice in the United States"
     receiving_verbs: frozenset[str]  # "Panama has received the flight": the subject is where to
     expectation_verbs: frozenset[str]  # "were expected to total 360": no move that happened
     not_done_verbs: frozenset[str]  # "refused to extradite", "blocked the extradition"
@@ -96,6 +98,8 @@ def rules() -> Rules:
         place_nouns=words("place_nouns"),
         home_nouns=tuple(w.lower() for w in data["home_nouns"]),
         day_parts=words("day_parts"),
+        custody_verbs=words("custody_verbs"),
+        trial_verbs=words("trial_verbs"),
         receiving_verbs=words("receiving_verbs"),
         expectation_verbs=words("expectation_verbs"),
         not_done_verbs=words("not_done_verbs") | words("expectation_verbs"),
