@@ -597,3 +597,20 @@ def test_pronouns_and_nationality_nouns_are_the_people_moved(text: str, expected
 def test_held_in_and_tried_in(text: str, expected: tuple, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
     assert events and tuple(events[0][k] for k in ("count", "origin", "destination")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("A chartered deportation flight from the United States carrying dozens of men and women "
+                 "landed in Guatemala City on Friday.",
+                 ("deportation", None, "United States", "Guatemala", "2026-03-06"),
+                 id="vague-number-on-a-flight-from"),
+    pytest.param("A deportation flight carrying dozens of Venezuelan migrants arrived in Caracas from the "
+                 "United States on Friday.",
+                 ("deportation", None, "United States", "Venezuela", "2026-03-06"),
+                 id="vague-number-arrived-from"),
+    pytest.param("A deportation flight with 40 migrants landed in Tegucigalpa on Thursday.",
+                 ("deportation", 40, None, "Honduras", "2026-03-05"), id="flight-with-a-count"),
+])
+def test_people_a_flight_carries(text: str, expected: tuple, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in ("kind", "count", "origin", "destination", "date")) == expected

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from transfer_extract.extractors.events.index import ancestors, governing_verb, index_of
 from transfer_extract.extractors.events.lexicon import (
+    Rules,
     countries,
     country_name,
     country_phrase,
@@ -86,6 +87,23 @@ def extradited_from_home(verb: Token) -> str | None:
     return None
 
 
+def vehicle_of(trigger: Token, r: Rules) -> Token | None:
+    """The vehicle a move noun names ("a deportation flight", "an extradition plane")."""
+    head = trigger.head
+    if trigger.dep_ == "compound" and head.i != trigger.i and head.lemma_.lower() in r.transport_nouns:
+        return head
+    return None
+
+
+def _vehicles(verb: Token, r: Rules) -> list[Token]:
+    """The vehicles of a move word: the one a move noun names, or the subject of a verb that is
+    one ("a deportation flight from the United States ... landed")."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+             and c.lemma_.lower() in r.transport_nouns]
+    vehicle = vehicle_of(verb, r)
+    return found + ([vehicle] if vehicle is not None else [])
+
+
 def held_in(verb: Token) -> str | None:
     """The country where the people a move verb moves were held ("A Colombian man held in Spain
     was extradited", "a suspect who was arrested in Medellin"): a clause of holding on them,
@@ -145,6 +163,14 @@ def directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
                         found = np_country(obj) or region_country(obj)
                         if found:
                             origins.append(found)
+        # "a deportation flight from the United States (carrying ...) landed in Guatemala City"
+        for vehicle in _vehicles(verb, r):
+            for prep in vehicle.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "to"):
+                    for obj in prep.children:
+                        found = obj.dep_ == "pobj" and (np_country(obj) or region_country(obj))
+                        if found:
+                            (origins if prep.lower_ == "from" else destinations).append(found)
         # "sent 26 prisoners to the United States": the parser makes "to" a prep or, after a
         # verb of giving, a dative; it may also hang it on the object
         preps = [c for c in verb.children if c.dep_ in ("prep", "dative")] + [

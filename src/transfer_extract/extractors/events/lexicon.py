@@ -29,6 +29,7 @@ class Rules:
     verb_triggers: frozenset[str]  # trigger only as a verb ("hand", not "a right-hand man")
     transport_verbs: frozenset[str]
     transport_nouns: frozenset[str]
+    carrying_words: frozenset[str]  # "a deportation flight carrying dozens of men"
     support_verbs: frozenset[str]
     support_idiom_objects: frozenset[str]
     announce_verbs: frozenset[str]
@@ -81,6 +82,7 @@ def rules() -> Rules:
         verb_triggers=words("verb_triggers"),
         transport_verbs=transport_verbs,
         transport_nouns=words("transport_nouns"),
+        carrying_words=words("carrying_words"),
         support_verbs=support_verbs,
         support_idiom_objects=words("support_idiom_objects"),
         announce_verbs=words("announce_verbs"),

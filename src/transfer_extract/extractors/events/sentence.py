@@ -8,7 +8,7 @@ from itertools import islice
 
 from spacy.tokens import Span, Token
 
-from transfer_extract.extractors.events.geography import directions, places_of
+from transfer_extract.extractors.events.geography import directions, places_of, vehicle_of
 from transfer_extract.extractors.events.index import (
     OnDoc,
     ancestors,
@@ -347,6 +347,21 @@ def patients(trigger: Token, kind: str) -> list[Token]:
     return found
 
 
+def _carried(trigger: Token, r: Rules) -> list[Token]:
+    """Who the vehicle a move noun names carries: "a deportation flight carrying dozens of men
+    and women", "a deportation flight with 40 migrants"."""
+    vehicle = vehicle_of(trigger, r)
+    if vehicle is None:
+        return []
+    found = []
+    for c in vehicle.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in r.carrying_words:
+            found += [o for o in c.children if o.dep_ == "dobj"]
+        elif c.dep_ == "prep" and c.lower_ in r.carrying_words:
+            found += [o for o in c.children if o.dep_ == "pobj"]
+    return found
+
+
 def _uncounted_group(tok: Token, r: Rules) -> bool:
     """Whether the object of a move is people without a number: "alleged gang members",
     "dozens of cartel members", "a third planeload of Venezuelan men", "they"."""
@@ -420,7 +435,7 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
             (out.since_dates if since else out.dates).append(
                 DateMention(date_fact, span.root.i, at_event and not since, announced))
     for t, kind in triggers:
-        objects = patients(t, kind)
+        objects = patients(t, kind) + _carried(t, r)
         if any(_one_person(ch, r) for ch in objects):
             out.person_moved = True
         if any(_uncounted_group(ch, r) for ch in objects):
