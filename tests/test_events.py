@@ -414,6 +414,15 @@ def test_where_to_and_when(text: str, expected: tuple, extract_text) -> None:
     pytest.param("Mexico sent 20 prisoners to the United States on Tuesday. A fourth group could "
                  "follow, officials said.",
                  (None, None), id="could-follow-is-no-sequence"),
+    pytest.param("Mexico sent 26 prisoners to the United States on Tuesday. \"It is the first time in the "
+                 "history of Mexico that so many prisoners have been sent abroad,\" the minister said.",
+                 (None, None), id="a-speaker-ordinal-in-quote-marks-is-no-sequence"),
+    pytest.param("Mexico sent 26 prisoners to the United States on Tuesday. The minister called it “the "
+                 "second time this year that prisoners were sent north.”",
+                 (None, None), id="a-quoted-fragment-is-no-sequence"),
+    pytest.param("Mexico sent 26 prisoners to the United States on Tuesday. It was the second time this "
+                 "year that prisoners were sent north.",
+                 (2, None), id="the-writer-ordinal-is-the-sequence"),
 ])
 def test_sequence_and_total(text: str, expected: tuple, extract_text) -> None:
     main = extract_text(text, PUBLISHED)["events"][0]

@@ -67,7 +67,9 @@ def _these_people(doc: Doc, counts: tuple[Any, ...], r: Rules) -> int | None:
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     r = rules()
-    doc.user_data[INDEX_KEY] = DocIndex.build(doc)
+    # a speaker's ordinal numbers no wave ("the first time in our history")
+    quoted = ((p.start, p.end) for p in ctx.quote_pieces(doc).pieces)
+    doc.user_data[INDEX_KEY] = DocIndex.build(doc, quoted)
     # the day the story was filed dates no move (the dateline is found in the original text)
     filed = tuple(map(ctx.article.to_clean, ctx.article.dateline)) if ctx.article.dateline else (0, 0)
     dates = tuple(f for f in ctx.found.get("dates", ()) if not filed[0] <= f.start < filed[1])

@@ -389,9 +389,10 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
     support = [t for t in candidates if _support(t, r)]
     peopled = not words.isdisjoint(r.peopled_words)
     own_counts = counts.within(sent)
+    # a speaker's "the first time in our history" numbers no wave: the sequence is the writer's
     ordinals = [OrdinalMention(int(p.fact.value), p.span.root.i) for p in own_counts
-                if p.fact.kind == "ordinal" and _of_a_wave(p.span.root, sent, r)
-                and not _hypothetical(p.span.root, r)]
+                if p.fact.kind == "ordinal" and not ix.quoted.holds(p.span.start_char)
+                and _of_a_wave(p.span.root, sent, r) and not _hypothetical(p.span.root, r)]
     if not triggers and not ((support and peopled) or ordinals):
         return None
     # a generic verb of moving ("sent", "handed over") names no kind of its own
