@@ -414,6 +414,15 @@ def test_where_to_and_when(text: str, expected: tuple, extract_text) -> None:
     pytest.param("Mexico sent 20 prisoners to the United States on Tuesday. A fourth group could "
                  "follow, officials said.",
                  (None, None), id="could-follow-is-no-sequence"),
+    pytest.param("Mexico sent 26 prisoners to the United States on Tuesday. \"It is the first time in the "
+                 "history of Mexico that so many prisoners have been sent abroad,\" the minister said.",
+                 (None, None), id="a-speaker-ordinal-in-quote-marks-is-no-sequence"),
+    pytest.param("Mexico sent 26 prisoners to the United States on Tuesday. The minister called it “the "
+                 "second time this year that prisoners were sent north.”",
+                 (None, None), id="a-quoted-fragment-is-no-sequence"),
+    pytest.param("Mexico sent 26 prisoners to the United States on Tuesday. It was the second time this "
+                 "year that prisoners were sent north.",
+                 (2, None), id="the-writer-ordinal-is-the-sequence"),
 ])
 def test_sequence_and_total(text: str, expected: tuple, extract_text) -> None:
     main = extract_text(text, PUBLISHED)["events"][0]
@@ -460,3 +469,157 @@ def test_sentencing_story_has_only_recalled_events(extract_text) -> None:
 def test_a_demonstrative_count_names_the_group_moved(text: str, count: int | None, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
     assert events and events[0]["count"] == count
+
+
+# ---------------------------------------------------------------- moves that did not happen
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Peru did not extradite the alleged trafficker Luis Rivas to the United States on "
+                 "Tuesday, officials said.", id="did-not"),
+    pytest.param("Colombia never extradited the alleged drug lord Carlos Mendoza to Spain, his lawyers "
+                 "said.", id="never"),
+    pytest.param("No prisoners were sent to the United States on Tuesday, officials said.",
+                 id="no-people"),
+    pytest.param("Ecuador refused to extradite alleged gang leader Marco Vela to the United States on "
+                 "Monday.", id="refused-to"),
+    pytest.param("Mexico refused to extradite or deport 12 gang members to the United States on Monday.",
+                 id="refusal-shared-by-a-second-verb"),
+    pytest.param("A judge in Lima rejected a request to extradite alleged drug lord Luis Rivas to the "
+                 "United States on Tuesday.", id="rejected-a-request-to"),
+    pytest.param("Washington asked Peru to extradite alleged drug lord Luis Rivas to the United States "
+                 "on Monday.", id="asked-to"),
+    pytest.param("A court in Madrid blocked the extradition of alleged trafficker Carlos Mendoza to the "
+                 "United States on Tuesday.", id="blocked-the-extradition"),
+    pytest.param("Peru approved an extradition request for 4 suspects sought by the United States on "
+                 "Tuesday.", id="an-extradition-request"),
+    pytest.param("Luis Rivas faces extradition to the United States after his arrest in Lima on "
+                 "Tuesday.", id="faces-extradition"),
+    pytest.param("The president said on Tuesday that alleged gang leader Marco Vela would be extradited "
+                 "to the United States.", id="said-would-be"),
+    pytest.param("Mexico will send 30 more prisoners to the United States next month, officials said on "
+                 "Tuesday.", id="will-send"),
+    pytest.param("Mexico is expected to extradite 12 gang members to the United States next week, "
+                 "officials said.", id="is-expected-to"),
+    pytest.param("Peru plans to send 40 more inmates to the United States, the minister said on "
+                 "Tuesday.", id="plans-to"),
+    pytest.param("Mexico has agreed to hand over 15 cartel members to the United States, officials said "
+                 "on Monday.", id="agreed-to"),
+])
+def test_a_move_that_did_not_happen_is_no_event(text: str, extract_text) -> None:
+    assert [e for e in extract_text(text, PUBLISHED)["events"] if e["role"] == "reported"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Alleged drug lord Luis Rivas was extradited from Peru to the United States on Tuesday "
+                 "after a judge rejected his appeal.",
+                 ("extradition", "reported", 1, "Peru", "United States"), id="after-a-rejected-appeal"),
+    pytest.param("Mexico sent 26 prisoners to the United States on Tuesday, officials said.",
+                 ("transfer", "reported", 26, "Mexico", "United States"), id="officials-said"),
+    pytest.param("Mexico did not extradite Luis Rivas but deported him to the United States on Tuesday.",
+                 ("deportation", "reported", 1, "Mexico", "United States"), id="not-this-but-that"),
+    pytest.param("The president on Thursday defended her decision to send 37 prisoners to the United "
+                 "States this week.",
+                 ("transfer", "reported", 37, None, "United States"), id="defended-a-decision-carried-out"),
+])
+def test_look_alikes_of_moves_that_did_not_happen(text: str, expected: tuple, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in REPORTED) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The United States deported 120 migrants to Guatemala, officials said on Friday. A third "
+                 "flight is expected to land on Sunday.", id="undated-move"),
+    pytest.param("The United States deported 120 migrants to Guatemala on Thursday, officials said. A "
+                 "third deportation flight is expected to land in Guatemala City next week.",
+                 id="dated-move"),
+])
+def test_a_future_flight_stays_out_of_the_reported_move(text: str, extract_text) -> None:
+    (event,) = extract_text(text, PUBLISHED)["events"]
+    assert (event["role"], event["count"], event["sequence"]) == ("reported", 120, None)
+    assert len(event["evidence"]) == 1
+
+
+# ---------------------------------------------------------------- who was moved
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("A former cartel accountant was sentenced on Thursday to 20 years in a U.S. prison. He "
+                 "was extradited from Mexico to the United States on Nov. 15, 2014.",
+                 ("extradition", "recalled", 1, "Mexico", "United States", "2014-11-15"),
+                 id="he-in-a-sentencing-story"),
+    pytest.param("She was extradited from Colombia to the United States on Tuesday, prosecutors said.",
+                 ("extradition", "reported", 1, "Colombia", "United States", "2026-03-03"), id="she"),
+    pytest.param("They were extradited from Colombia to the United States on Tuesday, prosecutors said.",
+                 ("extradition", "reported", None, "Colombia", "United States", "2026-03-03"), id="they"),
+    pytest.param("Spain deported them to Morocco on Tuesday, the interior ministry said.",
+                 ("deportation", "reported", None, "Spain", "Morocco", "2026-03-03"), id="them"),
+    pytest.param("A Frenchman was extradited from Spain to the United States on Tuesday.",
+                 ("extradition", "reported", 1, "Spain", "United States", "2026-03-03"), id="frenchman"),
+    pytest.param("An Englishman was extradited to the United States on Tuesday, officials said.",
+                 ("extradition", "reported", 1, None, "United States", "2026-03-03"), id="englishman"),
+    pytest.param("An Irishman accused of fraud was extradited from Spain to the United States on Tuesday.",
+                 ("extradition", "reported", 1, "Spain", "United States", "2026-03-03"), id="irishman"),
+    pytest.param("A Scotsman was extradited from Thailand to the United States on Tuesday.",
+                 ("extradition", "reported", 1, "Thailand", "United States", "2026-03-03"), id="scotsman"),
+    pytest.param("Three Frenchmen were extradited from Spain to the United States on Tuesday.",
+                 ("extradition", "reported", 3, "Spain", "United States", "2026-03-03"),
+                 id="counted-frenchmen"),
+])
+def test_pronouns_and_nationality_nouns_are_the_people_moved(text: str, expected: tuple,
+                                                              extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in (*REPORTED, "date")) == expected
+
+
+# ---------------------------------------------------------------- where they were held, where they face trial
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("A Colombian man held in Spain was extradited to the United States on Tuesday, officials "
+                 "said.", (1, "Spain", "United States"), id="held-in-wins-over-nationality"),
+    pytest.param("A Dutch national jailed in Peru was extradited to the United States on Tuesday.",
+                 (1, "Peru", "United States"), id="jailed-in"),
+    pytest.param("A Mexican national arrested in Colombia was extradited to the United States on Tuesday.",
+                 (1, "Colombia", "United States"), id="arrested-in"),
+    pytest.param("A Venezuelan man detained in Chile was extradited to the United States on Tuesday.",
+                 (1, "Chile", "United States"), id="detained-in"),
+    pytest.param("A Honduran man captured in Guatemala was extradited to the United States on Tuesday.",
+                 (1, "Guatemala", "United States"), id="captured-in"),
+    pytest.param("A Colombian man who was arrested in Madrid last year was extradited to the United "
+                 "States on Tuesday.", (1, "Spain", "United States"), id="relative-clause-capital"),
+    pytest.param("A Guatemalan man detained in Texas was deported to Guatemala on Tuesday.",
+                 (1, "United States", "Guatemala"), id="deported-from-where-held"),
+    pytest.param("Colombia extradited 4 suspects to Spain on Monday after they were arrested in Medellin "
+                 "in January.", (4, "Colombia", "Spain"), id="the-subject-still-wins"),
+    pytest.param("Mexico sent 26 alleged cartel figures to face justice in the United States on Tuesday, "
+                 "officials said.", (26, "Mexico", "United States"), id="to-face-justice-in"),
+    pytest.param("Colombia extradited alleged drug lord Luis Rivas to stand trial in the United States on "
+                 "Tuesday.", (1, "Colombia", "United States"), id="to-stand-trial-in"),
+    pytest.param("Peru extradited 3 suspects to face charges in Spain on Tuesday, officials said.",
+                 (3, "Peru", "Spain"), id="to-face-charges-in"),
+    pytest.param("Colombia extradited a suspected trafficker on Tuesday to be tried in Spain.",
+                 (1, "Colombia", "Spain"), id="to-be-tried-in"),
+    pytest.param("Peru sent 5 prisoners to face charges in Texas on Tuesday.",
+                 (5, "Peru", "United States"), id="trial-in-a-place-of-a-country"),
+])
+def test_held_in_and_tried_in(text: str, expected: tuple, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in ("count", "origin", "destination")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("A chartered deportation flight from the United States carrying dozens of men and women "
+                 "landed in Guatemala City on Friday.",
+                 ("deportation", None, "United States", "Guatemala", "2026-03-06"),
+                 id="vague-number-on-a-flight-from"),
+    pytest.param("A deportation flight carrying dozens of Venezuelan migrants arrived in Caracas from the "
+                 "United States on Friday.",
+                 ("deportation", None, "United States", "Venezuela", "2026-03-06"),
+                 id="vague-number-arrived-from"),
+    pytest.param("A deportation flight with 40 migrants landed in Tegucigalpa on Thursday.",
+                 ("deportation", 40, None, "Honduras", "2026-03-05"), id="flight-with-a-count"),
+])
+def test_people_a_flight_carries(text: str, expected: tuple, extract_text) -> None:
+    events = extract_text(text, PUBLISHED)["events"]
+    assert events and tuple(events[0][k] for k in ("kind", "count", "origin", "destination", "date")) == expected

@@ -7,6 +7,16 @@ read for counts, dates, ordinals, countries, places and cartels, and sorted into
 one (the count of the lead) and earlier waves the article recalls ("29 in February and 26 in
 August"), each kept only when the text dates or numbers it.
 
+A move word tells of no move when the move did not happen or not yet: denied ("did not
+extradite", "never", "no prisoners were sent"), to come ("will send", "would be extradited"),
+asked for, refused, planned or expected ("asked Mexico to extradite", "a request to extradite",
+"blocked the extradition", "is expected to land"; not_done_verbs and not_done_nouns in
+data/events.json). The people moved may be a pronoun ("He was extradited") or whom a vehicle of
+the move carries ("a deportation flight carrying dozens of men"); where they were held ("a
+Colombian man held in Spain") is the origin before their nationality, and where they are to
+face trial ("to face justice in X") the destination when no "to" names one. An ordinal inside a
+quotation numbers no wave.
+
 The package: `lexicon` (word rules and countries), `index` (what is read once per doc),
 `sentence` (one sentence's move), `geography` (from and to), `waves` (grouping sentences),
 `assemble` (an Event's fields), `lead` (the lead and its count). `extract` is the public function.
@@ -67,7 +77,9 @@ def _these_people(doc: Doc, counts: tuple[Any, ...], r: Rules) -> int | None:
 
 def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
     r = rules()
-    doc.user_data[INDEX_KEY] = DocIndex.build(doc)
+    # a speaker's ordinal numbers no wave ("the first time in our history")
+    quoted = ((p.start, p.end) for p in ctx.quote_pieces(doc).pieces)
+    doc.user_data[INDEX_KEY] = DocIndex.build(doc, quoted)
     # the day the story was filed dates no move (the dateline is found in the original text)
     filed = tuple(map(ctx.article.to_clean, ctx.article.dateline)) if ctx.article.dateline else (0, 0)
     dates = tuple(f for f in ctx.found.get("dates", ()) if not filed[0] <= f.start < filed[1])

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from transfer_extract.extractors.events.index import ancestors, governing_verb, index_of
 from transfer_extract.extractors.events.lexicon import (
+    Rules,
     countries,
     country_name,
     country_phrase,
@@ -86,6 +87,65 @@ def extradited_from_home(verb: Token) -> str | None:
     return None
 
 
+def vehicle_of(trigger: Token, r: Rules) -> Token | None:
+    """The vehicle a move noun names ("a deportation flight", "an extradition plane")."""
+    head = trigger.head
+    if trigger.dep_ == "compound" and head.i != trigger.i and head.lemma_.lower() in r.transport_nouns:
+        return head
+    return None
+
+
+def _vehicles(verb: Token, r: Rules) -> list[Token]:
+    """The vehicles of a move word: the one a move noun names, or the subject of a verb that is
+    one ("a deportation flight from the United States ... landed")."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+             and c.lemma_.lower() in r.transport_nouns]
+    vehicle = vehicle_of(verb, r)
+    return found + ([vehicle] if vehicle is not None else [])
+
+
+def held_in(verb: Token) -> str | None:
+    """The country where the people a move verb moves were held ("A Colombian man held in Spain
+    was extradited", "a suspect who was arrested in Medellin"): a clause of holding on them,
+    with "in" a country or a place of one."""
+    custody = rules().custody_verbs
+    for moved in verb.children:
+        if moved.dep_ not in ("nsubjpass", "dobj"):
+            continue
+        for clause in moved.children:
+            if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in custody:
+                continue
+            for prep in clause.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for obj in prep.children:
+                        found = obj.dep_ == "pobj" and (np_country(obj) or region_country(obj))
+                        if found:
+                            return found
+    return None
+
+
+def tried_in(verb: Token) -> str | None:
+    """The country a move takes people to face justice in ("sent 26 men to face justice in the
+    United States", "extradited to stand trial in Spain", "3 suspects to face charges in Peru"):
+    an infinitive of a trial verb on the move verb or on what it moves, with "in" (on it or on
+    its object) a country or a place of one."""
+    trial = rules().trial_verbs
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")] + [
+        c for moved in verb.children if moved.dep_ in ("dobj", "nsubjpass")
+        for c in moved.children if c.dep_ in ("acl", "relcl")]
+    for clause in clauses:
+        if clause.lemma_.lower() not in trial or not any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in clause.children):
+            continue
+        holders = [clause] + [c for c in clause.children if c.dep_ == "dobj"]
+        for prep in (p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "in"):
+            for obj in prep.children:
+                found = obj.dep_ == "pobj" and (np_country(obj) or region_country(obj))
+                if found:
+                    return found
+    return None
+
+
 def directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
     origins: list[str] = []
     destinations: list[str] = []
@@ -103,6 +163,14 @@ def directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
                         found = np_country(obj) or region_country(obj)
                         if found:
                             origins.append(found)
+        # "a deportation flight from the United States (carrying ...) landed in Guatemala City"
+        for vehicle in _vehicles(verb, r):
+            for prep in vehicle.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "to"):
+                    for obj in prep.children:
+                        found = obj.dep_ == "pobj" and (np_country(obj) or region_country(obj))
+                        if found:
+                            (origins if prep.lower_ == "from" else destinations).append(found)
         # "sent 26 prisoners to the United States": the parser makes "to" a prep or, after a
         # verb of giving, a dative; it may also hang it on the object
         preps = [c for c in verb.children if c.dep_ in ("prep", "dative")] + [
@@ -125,6 +193,10 @@ def directions(sent: Span, verbs: list[Token]) -> tuple[list[str], list[str]]:
                             home_country(obj, sent) if prep.lower_ == "to" else None)
                         if found:
                             destinations.append(found)
+    if not destinations:  # "sent 26 men to face justice in the United States"
+        destinations.extend(c for c in (tried_in(verb) for verb in verbs) if c)
+    if not origins:  # "A Colombian man held in Spain was extradited": where they were held
+        origins.extend(c for c in (held_in(verb) for verb in verbs) if c and c not in destinations)
     if not origins:  # "37 Mexican nationals were extradited to the United States"
         origins.extend(c for c in (extradited_from_home(verb) for verb in verbs)
                        if c and c not in destinations)

@@ -4,7 +4,7 @@ earlier extractors mapped onto the doc."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Generic, TypeVar
@@ -13,6 +13,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.extractors import doc_text
+from transfer_extract.extractors.intervals import Intervals
 
 F = TypeVar("F")
 
@@ -21,7 +22,7 @@ F = TypeVar("F")
 class DocIndex:
     """What the rules look up in a doc again and again, read once per doc: the lower-case
     lemma and the lower form of every token, the entities (spaCy builds `doc.ents` anew on every
-    access) and the text."""
+    access), the text and the character ranges of its quotations."""
 
     lemmas: list[str]
     lowers: list[str]
@@ -29,10 +30,12 @@ class DocIndex:
     ent_starts: list[int]  # the first token of each entity, in order (for bisection)
     ent_at: dict[int, Span]  # token index -> the entity that holds it
     text: str
+    quoted: Intervals = field(default_factory=lambda: Intervals(()), compare=False)
     _words: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def build(cls, doc: Doc) -> DocIndex:
+    def build(cls, doc: Doc, quoted: Iterable[tuple[int, int]] = ()) -> DocIndex:
+        """`quoted`: the character ranges of the quotations of the doc."""
         strings = doc.vocab.strings
         hashes = doc.to_array([LEMMA, LOWER]).reshape(len(doc), 2).tolist()
         lemma_of = {h: strings[h].lower() for h in {lemma for lemma, _ in hashes}}
@@ -42,7 +45,8 @@ class DocIndex:
                    ents=ents,
                    ent_starts=[e.start for e in ents],
                    ent_at={i: e for e in ents for i in range(e.start, e.end)},
-                   text=doc_text(doc))
+                   text=doc_text(doc),
+                   quoted=Intervals(quoted))
 
     def lemmas_in(self, span: Span) -> set[str]:
         return set(self.lemmas[span.start:span.end])

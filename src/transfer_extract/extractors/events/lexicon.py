@@ -29,10 +29,13 @@ class Rules:
     verb_triggers: frozenset[str]  # trigger only as a verb ("hand", not "a right-hand man")
     transport_verbs: frozenset[str]
     transport_nouns: frozenset[str]
+    carrying_words: frozenset[str]  # "a deportation flight carrying dozens of men"
     support_verbs: frozenset[str]
     support_idiom_objects: frozenset[str]
     announce_verbs: frozenset[str]
     people_nouns: frozenset[str]
+    person_pronouns: frozenset[str]  # "He was extradited": one person moved
+    group_pronouns: frozenset[str]  # "They were deported": people moved without a number
     wave_nouns: frozenset[str]
     exclude_words: frozenset[str]
     contrast_words: frozenset[str]
@@ -44,8 +47,14 @@ class Rules:
     place_nouns: frozenset[str]  # "the US city of Phoenix"
     home_nouns: tuple[str, ...]  # "to their home country"
     day_parts: frozenset[str]  # "on Sunday night" dates the move, not a thing
+    custody_verbs: frozenset[str]  # "a man held in Spain": where the people moved were held
+    trial_verbs: frozenset[str]  # "sent ... to face justice in the United States"
     receiving_verbs: frozenset[str]  # "Panama has received the flight": the subject is where to
     expectation_verbs: frozenset[str]  # "were expected to total 360": no move that happened
+    not_done_verbs: frozenset[str]  # "refused to extradite", "blocked the extradition"
+    not_done_nouns: frozenset[str]  # "a request to extradite", "an extradition hearing"
+    negations: frozenset[str]  # "did not extradite", "no prisoners were sent"
+    contrast_conjunctions: frozenset[str]  # "did not extradite him but deported him"
     approximate_before: re.Pattern[str]
     approximate_numbers: frozenset[str]
     conditions: tuple[tuple[re.Pattern[str], str], ...]
@@ -73,10 +82,13 @@ def rules() -> Rules:
         verb_triggers=words("verb_triggers"),
         transport_verbs=transport_verbs,
         transport_nouns=words("transport_nouns"),
+        carrying_words=words("carrying_words"),
         support_verbs=support_verbs,
         support_idiom_objects=words("support_idiom_objects"),
         announce_verbs=words("announce_verbs"),
         people_nouns=words("people_nouns"),
+        person_pronouns=words("person_pronouns"),
+        group_pronouns=words("group_pronouns"),
         wave_nouns=words("wave_nouns"),
         exclude_words=words("exclude_words"),
         contrast_words=words("contrast_words"),
@@ -88,14 +100,20 @@ def rules() -> Rules:
         place_nouns=words("place_nouns"),
         home_nouns=tuple(w.lower() for w in data["home_nouns"]),
         day_parts=words("day_parts"),
+        custody_verbs=words("custody_verbs"),
+        trial_verbs=words("trial_verbs"),
         receiving_verbs=words("receiving_verbs"),
         expectation_verbs=words("expectation_verbs"),
+        not_done_verbs=words("not_done_verbs") | words("expectation_verbs"),
+        not_done_nouns=words("not_done_nouns"),
+        negations=words("negations"),
+        contrast_conjunctions=words("contrast_conjunctions"),
         approximate_before=re.compile(data["approximate_before"], re.IGNORECASE),
         approximate_numbers=words("approximate_numbers"),
         conditions=tuple((re.compile(c["pattern"], re.IGNORECASE), c["label"])
                          for c in data["conditions"]),
         event_words=frozenset(triggers) | transport_verbs | support_verbs,
-        peopled_words=words("people_nouns") | words("transport_nouns") | {"they", "them"},
+        peopled_words=words("people_nouns") | words("transport_nouns") | words("group_pronouns"),
     )
 
 

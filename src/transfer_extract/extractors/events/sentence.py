@@ -8,7 +8,7 @@ from itertools import islice
 
 from spacy.tokens import Span, Token
 
-from transfer_extract.extractors.events.geography import directions, places_of
+from transfer_extract.extractors.events.geography import directions, places_of, vehicle_of
 from transfer_extract.extractors.events.index import (
     OnDoc,
     ancestors,
@@ -97,7 +97,7 @@ def _trigger_kind(tok: Token, sent: Span, r: Rules) -> str | None:
     if kind is None and lemma in r.transport_verbs and not (
             ix.words_in(sent).isdisjoint(r.transport_nouns)):
         kind = "transfer"
-    if kind is None or _excluded(tok, r):
+    if kind is None or _excluded(tok, r) or not_done(tok, r):
         return None
     before = tok.doc[max(tok.i - 3, sent.start):tok.i]
     if any(t.lemma_.lower() in r.contrast_words or t.lower_ in r.contrast_words for t in before):
@@ -110,13 +110,13 @@ def _support(tok: Token, r: Rules) -> bool:
     an idiom ("took place", "take action")."""
     return tok.lemma_.lower() in r.support_verbs and not any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in r.support_idiom_objects
-        for c in tok.children)
+        for c in tok.children) and not not_done(tok, r)
 
 
 def _event_verb(tok: Token, sent: Span, r: Rules) -> bool:
     lemma = tok.lemma_.lower()
     return (_trigger_kind(tok, sent, r) is not None or _support(tok, r)
-            or lemma in r.transport_verbs)
+            or (lemma in r.transport_verbs and not not_done(tok, r)))
 
 
 def _of_a_wave(tok: Token, sent: Span, r: Rules) -> bool:
@@ -140,12 +140,88 @@ def _of_a_wave(tok: Token, sent: Span, r: Rules) -> bool:
 
 def _hypothetical(tok: Token, r: Rules) -> bool:
     """Whether `tok` belongs to a clause about what could, will or is expected to happen ("a
-    third group could follow", "flights expected to total about 360 people"), which is no wave
-    that happened."""
+    third group could follow", "flights expected to total about 360 people", "a third flight is
+    expected to land"), or did not happen, which is no wave that happened."""
     verb = governing_verb(tok)
-    return verb is not None and (
-        any(c.dep_ == "aux" and c.lower_ in r.future_modals for c in verb.children)
-        or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in r.expectation_verbs))
+    return verb is not None and (verb.lemma_.lower() in r.not_done_verbs or not_done(verb, r))
+
+
+CLAUSE_CLIMB = 4  # clauses looked at above a move verb ("did not agree to try to extradite")
+
+
+def not_done(tok: Token, r: Rules) -> bool:
+    """Whether a move word tells of a move that did not happen, or not yet: denied ("did not
+    extradite", "never extradited", "no prisoners were sent"), to come ("will send", "would be
+    extradited"), asked for, decided, refused or expected ("asked Mexico to extradite", "refused
+    to extradite", "a request to extradite", "is expected to be extradited"), or, for a noun,
+    the object of such a verb or a modifier of such a noun ("blocked the extradition", "an
+    extradition hearing", "a request for his extradition")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return _clause_not_done(tok, r)
+    return _noun_not_done(tok, r)
+
+
+def _denied(verb: Token, r: Rules) -> bool:
+    """Whether a dependent of `verb` denies its clause or puts it ahead ("not", "never", "will",
+    "would"), or a negative determiner is on its subject or object ("no prisoners")."""
+    for c in verb.children:
+        dep = c.dep_
+        if dep == "neg" or (dep in ("advmod", "aux") and c.lower_ in r.negations):
+            return True
+        if dep == "aux" and c.lower_ in r.future_modals:
+            return True
+        if dep in ("nsubj", "nsubjpass", "dobj") and any(
+                d.dep_ == "det" and d.lower_ in r.negations for d in c.children):
+            return True
+    return False
+
+
+def _clause_not_done(verb: Token, r: Rules) -> bool:
+    cur = verb
+    for _ in range(CLAUSE_CLIMB):
+        if _denied(cur, r):
+            return True
+        head, dep = cur.head, cur.dep_
+        if head.i == cur.i:
+            return False
+        # "refused to extradite", "asked Mexico to extradite", "expected to land", "ordered that
+        # he be extradited" (a clause of its own needs its subject: the parser may take the
+        # participle of "a man wanted for fraud was extradited" for the main verb)
+        if head.lemma_.lower() in r.not_done_verbs and (dep == "xcomp" or (dep == "ccomp" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children))):
+            return True
+        if dep == "acl" and head.lemma_.lower() in r.not_done_nouns:
+            return True  # "a request to extradite", "plans to deport"
+        # "did not extradite or deport him" shares the denial; "... but deported him" does not
+        shared = dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
+            and not any(c.dep_ == "cc" and c.lower_ in r.contrast_conjunctions
+                        for c in (*cur.children, *head.children))
+        if dep != "xcomp" and not shared:
+            return False
+        cur = head
+    return False
+
+
+def _noun_not_done(noun: Token, r: Rules) -> bool:
+    if any(c.dep_ in ("det", "neg") and c.lower_ in r.negations for c in noun.children):
+        return True  # "no extradition"
+    cur = noun
+    for _ in range(CLAUSE_CLIMB):
+        head, dep = cur.head, cur.dep_
+        if head.i == cur.i:
+            return False
+        lemma = head.lemma_.lower()
+        if dep in ("compound", "nmod", "amod") and lemma in r.not_done_nouns:
+            return True  # "an extradition request"
+        # "a request for his extradition", "called for the extradition", "a third deportation
+        # flight is expected to land": the phrase's clause
+        if dep in ("compound", "nmod", "amod", "pobj"):
+            cur = head
+            continue
+        if head.pos_ in ("VERB", "AUX") and dep in ("prep", "dobj", "nsubjpass", "nsubj"):
+            return lemma in r.not_done_verbs or _clause_not_done(head, r)
+        return dep == "prep" and lemma in r.not_done_nouns
+    return False
 
 
 def _moved(tok: Token, sent: Span, r: Rules) -> bool:
@@ -233,16 +309,18 @@ def _people_follow(span: Span, r: Rules) -> bool:
 
 
 def _one_person(tok: Token, r: Rules) -> bool:
-    """Whether the object of a move is one person: "him", a name, "alleged drug lord X", "a
-    suspected drug trafficker"; not a country, an organization or a thing."""
-    if tok.lower_ in ("him", "her"):
+    """Whether the object of a move is one person: "him", "he" (its passive subject), a name,
+    "alleged drug lord X", "a suspected drug trafficker", "a Dutchman"; not a country, an
+    organization or a thing."""
+    if tok.lower_ in r.person_pronouns:
         return True
     if tok.lower_ in ("who", "whom"):  # "an accountant who was extradited", not "men who were"
         return tok.head.dep_ == "relcl" and tok.head.head.tag_ not in ("NNS", "NNPS")
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in tok.children):
         return False
     if tok.ent_type_ in ("GPE", "ORG", "NORP", "CARTEL", "LOC", "FAC") and tok.ent_type_ != "":
-        return any(t.lemma_.lower() in r.people_nouns for t in tok.lefts)
+        # "a Dutchman" may be read as a nationality or an organization
+        return tok.lower_ in r.people_nouns or any(t.lemma_.lower() in r.people_nouns for t in tok.lefts)
     return tok.lemma_.lower() in r.people_nouns or any(
         t.ent_type_ == "PERSON" or (t.tag_ == "NN" and t.lemma_.lower() in r.people_nouns)
         for t in islice(tok.subtree, SUBTREE_MAX))
@@ -269,9 +347,26 @@ def patients(trigger: Token, kind: str) -> list[Token]:
     return found
 
 
+def _carried(trigger: Token, r: Rules) -> list[Token]:
+    """Who the vehicle a move noun names carries: "a deportation flight carrying dozens of men
+    and women", "a deportation flight with 40 migrants"."""
+    vehicle = vehicle_of(trigger, r)
+    if vehicle is None:
+        return []
+    found = []
+    for c in vehicle.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in r.carrying_words:
+            found += [o for o in c.children if o.dep_ == "dobj"]
+        elif c.dep_ == "prep" and c.lower_ in r.carrying_words:
+            found += [o for o in c.children if o.dep_ == "pobj"]
+    return found
+
+
 def _uncounted_group(tok: Token, r: Rules) -> bool:
     """Whether the object of a move is people without a number: "alleged gang members",
-    "dozens of cartel members", "a third planeload of Venezuelan men"."""
+    "dozens of cartel members", "a third planeload of Venezuelan men", "they"."""
+    if tok.lower_ in r.group_pronouns:
+        return True
     heads = [tok] + [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj"]
     return any(h.tag_ in ("NNS", "NNPS") and h.lemma_.lower() in r.people_nouns
@@ -294,16 +389,17 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
     support = [t for t in candidates if _support(t, r)]
     peopled = not words.isdisjoint(r.peopled_words)
     own_counts = counts.within(sent)
+    # a speaker's "the first time in our history" numbers no wave: the sequence is the writer's
     ordinals = [OrdinalMention(int(p.fact.value), p.span.root.i) for p in own_counts
-                if p.fact.kind == "ordinal" and _of_a_wave(p.span.root, sent, r)
-                and not _hypothetical(p.span.root, r)]
+                if p.fact.kind == "ordinal" and not ix.quoted.holds(p.span.start_char)
+                and _of_a_wave(p.span.root, sent, r) and not _hypothetical(p.span.root, r)]
     if not triggers and not ((support and peopled) or ordinals):
         return None
     # a generic verb of moving ("sent", "handed over") names no kind of its own
     out = Sentence(sent, kinds=[k for t, k in triggers if ix.lemmas[t.i] not in r.generic_triggers],
                    ordinals=ordinals)
     verbs = [t for t, _ in triggers] + support + [
-        t for t in candidates if ix.lemmas[t.i] in r.transport_verbs]
+        t for t in candidates if ix.lemmas[t.i] in r.transport_verbs and not not_done(t, r)]
     trigger_tokens = [t for t, _ in triggers]
     trigger_ids = {t.i for t in trigger_tokens}
     for placed in own_counts:
@@ -340,7 +436,7 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
             (out.since_dates if since else out.dates).append(
                 DateMention(date_fact, span.root.i, at_event and not since, announced))
     for t, kind in triggers:
-        objects = patients(t, kind)
+        objects = patients(t, kind) + _carried(t, r)
         if any(_one_person(ch, r) for ch in objects):
             out.person_moved = True
         if any(_uncounted_group(ch, r) for ch in objects):
