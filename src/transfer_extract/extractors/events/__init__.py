@@ -18,7 +18,8 @@ face trial ("to face justice in X") the destination when no "to" names one. An o
 quotation numbers no wave.
 
 The package: `lexicon` (word rules and countries), `index` (what is read once per doc),
-`sentence` (one sentence's move), `geography` (from and to), `waves` (grouping sentences),
+`sentence` (one sentence's move), `happened` (whether a move word tells of a move that happened),
+`geography` (from and to), `waves` (grouping sentences),
 `assemble` (an Event's fields), `lead` (the lead and its count). `extract` is the public function.
 """
 

@@ -9,6 +9,7 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from transfer_extract.extractors.events.geography import directions, places_of, vehicle_of
+from transfer_extract.extractors.events.happened import hypothetical, not_done
 from transfer_extract.extractors.events.index import (
     OnDoc,
     ancestors,
@@ -136,92 +137,6 @@ def _of_a_wave(tok: Token, sent: Span, r: Rules) -> bool:
         return True
     return any(o.dep_ == "pobj" and o.lemma_.lower() in r.wave_nouns
                for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
-
-
-def _hypothetical(tok: Token, r: Rules) -> bool:
-    """Whether `tok` belongs to a clause about what could, will or is expected to happen ("a
-    third group could follow", "flights expected to total about 360 people", "a third flight is
-    expected to land"), or did not happen, which is no wave that happened."""
-    verb = governing_verb(tok)
-    return verb is not None and (verb.lemma_.lower() in r.not_done_verbs or not_done(verb, r))
-
-
-CLAUSE_CLIMB = 4  # clauses looked at above a move verb ("did not agree to try to extradite")
-
-
-def not_done(tok: Token, r: Rules) -> bool:
-    """Whether a move word tells of a move that did not happen, or not yet: denied ("did not
-    extradite", "never extradited", "no prisoners were sent"), to come ("will send", "would be
-    extradited"), asked for, decided, refused or expected ("asked Mexico to extradite", "refused
-    to extradite", "a request to extradite", "is expected to be extradited"), or, for a noun,
-    the object of such a verb or a modifier of such a noun ("blocked the extradition", "an
-    extradition hearing", "a request for his extradition")."""
-    if tok.pos_ in ("VERB", "AUX"):
-        return _clause_not_done(tok, r)
-    return _noun_not_done(tok, r)
-
-
-def _denied(verb: Token, r: Rules) -> bool:
-    """Whether a dependent of `verb` denies its clause or puts it ahead ("not", "never", "will",
-    "would"), or a negative determiner is on its subject or object ("no prisoners")."""
-    for c in verb.children:
-        dep = c.dep_
-        if dep == "neg" or (dep in ("advmod", "aux") and c.lower_ in r.negations):
-            return True
-        if dep == "aux" and c.lower_ in r.future_modals:
-            return True
-        if dep in ("nsubj", "nsubjpass", "dobj") and any(
-                d.dep_ == "det" and d.lower_ in r.negations for d in c.children):
-            return True
-    return False
-
-
-def _clause_not_done(verb: Token, r: Rules) -> bool:
-    cur = verb
-    for _ in range(CLAUSE_CLIMB):
-        if _denied(cur, r):
-            return True
-        head, dep = cur.head, cur.dep_
-        if head.i == cur.i:
-            return False
-        # "refused to extradite", "asked Mexico to extradite", "expected to land", "ordered that
-        # he be extradited" (a clause of its own needs its subject: the parser may take the
-        # participle of "a man wanted for fraud was extradited" for the main verb)
-        if head.lemma_.lower() in r.not_done_verbs and (dep == "xcomp" or (dep == "ccomp" and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children))):
-            return True
-        if dep == "acl" and head.lemma_.lower() in r.not_done_nouns:
-            return True  # "a request to extradite", "plans to deport"
-        # "did not extradite or deport him" shares the denial; "... but deported him" does not
-        shared = dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
-            and not any(c.dep_ == "cc" and c.lower_ in r.contrast_conjunctions
-                        for c in (*cur.children, *head.children))
-        if dep != "xcomp" and not shared:
-            return False
-        cur = head
-    return False
-
-
-def _noun_not_done(noun: Token, r: Rules) -> bool:
-    if any(c.dep_ in ("det", "neg") and c.lower_ in r.negations for c in noun.children):
-        return True  # "no extradition"
-    cur = noun
-    for _ in range(CLAUSE_CLIMB):
-        head, dep = cur.head, cur.dep_
-        if head.i == cur.i:
-            return False
-        lemma = head.lemma_.lower()
-        if dep in ("compound", "nmod", "amod") and lemma in r.not_done_nouns:
-            return True  # "an extradition request"
-        # "a request for his extradition", "called for the extradition", "a third deportation
-        # flight is expected to land": the phrase's clause
-        if dep in ("compound", "nmod", "amod", "pobj"):
-            cur = head
-            continue
-        if head.pos_ in ("VERB", "AUX") and dep in ("prep", "dobj", "nsubjpass", "nsubj"):
-            return lemma in r.not_done_verbs or _clause_not_done(head, r)
-        return dep == "prep" and lemma in r.not_done_nouns
-    return False
 
 
 def _moved(tok: Token, sent: Span, r: Rules) -> bool:
@@ -392,7 +307,7 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
     # a speaker's "the first time in our history" numbers no wave: the sequence is the writer's
     ordinals = [OrdinalMention(int(p.fact.value), p.span.root.i) for p in own_counts
                 if p.fact.kind == "ordinal" and not ix.quoted.holds(p.span.start_char)
-                and _of_a_wave(p.span.root, sent, r) and not _hypothetical(p.span.root, r)]
+                and _of_a_wave(p.span.root, sent, r) and not hypothetical(p.span.root, r)]
     if not triggers and not ((support and peopled) or ordinals):
         return None
     # a generic verb of moving ("sent", "handed over") names no kind of its own
@@ -407,7 +322,7 @@ def read_sentence(sent: Span, counts: OnDoc[CountFact], dates: OnDoc[DateFact],
         if fact.kind == "ordinal":
             continue
         if fact.kind == "total":  # running totals are the counts extractor's call
-            if not _hypothetical(span.root, r):
+            if not hypothetical(span.root, r):
                 out.totals.append(int(fact.value))
         elif _people_count(span, fact, trigger_ids, r) and fact.value == int(fact.value):
             before = ix.text[max(sent.start_char, span.start_char - HEDGE_CHARS):span.start_char]
