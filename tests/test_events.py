@@ -414,8 +414,8 @@ def test_where_to_and_when(text: str, expected: tuple, extract_text) -> None:
     pytest.param("Mexico sent 20 prisoners to the United States on Tuesday. A fourth group could "
                  "follow, officials said.",
                  (None, None), id="could-follow-is-no-sequence"),
-    pytest.param("Mexico sent 26 prisoners to the United States on Tuesday. \"It is the first time in the "
-                 "history of Mexico that so many prisoners have been sent abroad,\" the minister said.",
+    pytest.param("Mexico sent 26 prisoners to the United States on Tuesday. \"This is the first transfer of "
+                 "its size we have ever carried out,\" the minister said.",
                  (None, None), id="a-speaker-ordinal-in-quote-marks-is-no-sequence"),
     pytest.param("Mexico sent 26 prisoners to the United States on Tuesday. The minister called it “the "
                  "second time this year that prisoners were sent north.”",
@@ -521,6 +521,12 @@ def test_a_move_that_did_not_happen_is_no_event(text: str, extract_text) -> None
     pytest.param("The president on Thursday defended her decision to send 37 prisoners to the United "
                  "States this week.",
                  ("transfer", "reported", 37, None, "United States"), id="defended-a-decision-carried-out"),
+    pytest.param("The extradition of alleged drug lord Luis Rivas to the United States went ahead on Friday, "
+                 "officials said.",
+                 ("extradition", "reported", 1, None, "United States"), id="the-move-as-a-subject"),
+    pytest.param("Mexico sent 26 prisoners to the United States on Tuesday. The president called the transfer "
+                 "a sovereign decision.",
+                 ("transfer", "reported", 26, "Mexico", "United States"), id="a-verb-of-naming-the-move"),
 ])
 def test_look_alikes_of_moves_that_did_not_happen(text: str, expected: tuple, extract_text) -> None:
     events = extract_text(text, PUBLISHED)["events"]
@@ -545,7 +551,7 @@ def test_a_future_flight_stays_out_of_the_reported_move(text: str, extract_text)
 
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("A former cartel accountant was sentenced on Thursday to 20 years in a U.S. prison. He "
-                 "was extradited from Mexico to the United States on Nov. 15, 2014.",
+                 "was extradited to the United States from Mexico on Nov. 15, 2014.",
                  ("extradition", "recalled", 1, "Mexico", "United States", "2014-11-15"),
                  id="he-in-a-sentencing-story"),
     pytest.param("She was extradited from Colombia to the United States on Tuesday, prosecutors said.",
@@ -592,7 +598,7 @@ def test_pronouns_and_nationality_nouns_are_the_people_moved(text: str, expected
                  (1, "United States", "Guatemala"), id="deported-from-where-held"),
     pytest.param("Colombia extradited 4 suspects to Spain on Monday after they were arrested in Medellin "
                  "in January.", (4, "Colombia", "Spain"), id="the-subject-still-wins"),
-    pytest.param("Mexico sent 26 alleged cartel figures to face justice in the United States on Tuesday, "
+    pytest.param("On Tuesday Mexico sent 26 jailed gang leaders to face justice in the United States, "
                  "officials said.", (26, "Mexico", "United States"), id="to-face-justice-in"),
     pytest.param("Colombia extradited alleged drug lord Luis Rivas to stand trial in the United States on "
                  "Tuesday.", (1, "Colombia", "United States"), id="to-stand-trial-in"),

@@ -17,7 +17,7 @@ def hypothetical(tok: Token, r: Rules) -> bool:
     third group could follow", "flights expected to total about 360 people", "a third flight is
     expected to land"), or did not happen, which is no wave that happened."""
     verb = governing_verb(tok)
-    return verb is not None and (verb.lemma_.lower() in r.not_done_verbs or not_done(verb, r))
+    return verb is not None and (verb.lemma_.lower() in r.expectation_verbs or not_done(verb, r))
 
 
 CLAUSE_CLIMB = 4  # clauses looked at above a move verb ("did not agree to try to extradite")
@@ -92,7 +92,12 @@ def _noun_not_done(noun: Token, r: Rules) -> bool:
         if dep in ("compound", "nmod", "amod", "pobj"):
             cur = head
             continue
+        # "called for the extradition", "blocked the extradition"; the move as a subject ("the
+        # extradition went ahead") or the object of a verb of naming ("called the transfer a
+        # sovereign decision") happened, unless the clause itself did not
         if head.pos_ in ("VERB", "AUX") and dep in ("prep", "dobj", "nsubjpass", "nsubj"):
-            return lemma in r.not_done_verbs or _clause_not_done(head, r)
+            listed = (lemma in r.not_done_verbs) if dep == "prep" else \
+                (lemma in r.not_done_objects) if dep in ("dobj", "nsubjpass") else False
+            return listed or _clause_not_done(head, r)
         return dep == "prep" and lemma in r.not_done_nouns
     return False

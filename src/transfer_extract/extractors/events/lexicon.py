@@ -53,6 +53,7 @@ class Rules:
     expectation_verbs: frozenset[str]  # "were expected to total 360": no move that happened
     not_done_verbs: frozenset[str]  # "refused to extradite", "blocked the extradition"
     not_done_nouns: frozenset[str]  # "a request to extradite", "an extradition hearing"
+    not_done_objects: frozenset[str]  # "blocked the extradition", not "called the transfer a ..."
     negations: frozenset[str]  # "did not extradite", "no prisoners were sent"
     contrast_conjunctions: frozenset[str]  # "did not extradite him but deported him"
     approximate_before: re.Pattern[str]
@@ -106,6 +107,7 @@ def rules() -> Rules:
         expectation_verbs=words("expectation_verbs"),
         not_done_verbs=words("not_done_verbs") | words("expectation_verbs"),
         not_done_nouns=words("not_done_nouns"),
+        not_done_objects=words("not_done_objects"),
         negations=words("negations"),
         contrast_conjunctions=words("contrast_conjunctions"),
         approximate_before=re.compile(data["approximate_before"], re.IGNORECASE),
