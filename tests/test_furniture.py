@@ -259,6 +259,16 @@ def test_a_dateline_without_a_year_is_dated_by_its_weekday(
     assert (text[stated.dateline[0]:stated.dateline[1]] if stated.dateline else None) == dateline
 
 
+def test_a_year_inferred_from_a_weekday_is_said_in_a_warning() -> None:
+    from transfer_extract.core import prepare_input
+
+    text = "Head\n\nLima, Mar 5 (Wire).- Police in Peru detained 12 people on Tuesday.\n"
+    inferred = prepare_input(text)
+    assert inferred.article.published is not None and inferred.article.published.weekday() == 1
+    assert any("dateline gives no year" in w for w in inferred.warnings)
+    assert not any("dateline gives no year" in w for w in prepare_input(text, published="2024-03-05").warnings)
+
+
 @pytest.mark.parametrize(
     ("month", "day", "weekday", "today", "not_before", "year"),
     [

@@ -566,7 +566,9 @@ def test_not_a_person(text: str, word: str, extract_text) -> None:
     "They met at Trump Tower on Monday.",
     "Jorge Valdano, Real Madrid President, said the club would appeal.",
     "Marta Gil, Iberia Airlines Director, said the flight was late.",
-], ids=["only-a-modifier", "first-word-of-a-place", "club-president", "company-director"])
+    "Gianni Ruiz, FIFA President, said the club would appeal.",
+], ids=["only-a-modifier", "first-word-of-a-place", "club-president", "company-director",
+        "acronym-of-no-public-agency"])
 def test_no_official(text: str, extract_text) -> None:
     assert extract_text(text)["officials"] == []
 

@@ -28,6 +28,8 @@ class Article:
     # The place the dateline names ("QUITO" of "QUITO (Reuters) -"), offsets into `text`: where
     # the story was filed; the extractors decide whether it names a country.
     dateline_place: tuple[int, int] | None
+    # `published` is the dateline's day in a year inferred from the weekday its paragraph names
+    published_inferred: bool
     # Kept segments: clean_starts[i] in the cleaned text is orig_starts[i] in the original.
     clean_starts: tuple[int, ...]
     orig_starts: tuple[int, ...]
@@ -100,6 +102,7 @@ def prepare(text: str, published: date | None = None) -> Article:
         boilerplate=spans,
         dateline=furniture.dateline,
         dateline_place=furniture.dateline_place,
+        published_inferred=published is None and furniture.published_inferred,
         clean_starts=tuple(clean_starts),
         orig_starts=tuple(orig_starts),
     )

@@ -219,6 +219,10 @@ def prepare_input(item: Input | str, published: date | str | None = None,
     check_size(item, max_chars)
     article, page = read_article(item.text, as_date(published))
     text, warnings = inspect(article.text, article.clean, page)
+    if article.published_inferred and article.published:
+        warnings.append(f"publication date {article.published.isoformat()}: the dateline gives no year; it is "
+                        "the latest year in which its day falls on the weekday the lead names (give "
+                        "--published YYYY-MM-DD to be sure)")
     return Prepared(item, page, article, text, tuple(warnings))
 
 

@@ -34,6 +34,7 @@ class Furniture:
     published: date | None
     dateline: tuple[int, int] | None
     dateline_place: tuple[int, int] | None = None
+    published_inferred: bool = False  # the year of `published` comes from a weekday, not the text
 
     def to_dict(self) -> dict:
         return {"spans": [b.to_dict() for b in self.spans],
@@ -64,7 +65,8 @@ def find_furniture(text: str) -> Furniture:
                      for m in lx.link_artifact.finditer(text, line.start, line.end))
     stated = stated_dates(text)
     found.extend((s, e, "timestamp") for s, e in stated.date_lines)
-    return Furniture(tuple(_merge(text, found)), stated.published, stated.dateline, stated.place)
+    return Furniture(tuple(_merge(text, found)), stated.published, stated.dateline, stated.place,
+                     stated.inferred)
 
 
 def find_boilerplate(text: str) -> tuple[list[Boilerplate], date | None]:

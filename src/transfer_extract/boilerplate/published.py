@@ -115,6 +115,8 @@ class Stated:
     date_lines: tuple[tuple[int, int], ...]
     dateline: tuple[int, int] | None
     place: tuple[int, int] | None = None
+    # the year of `published` was inferred from a weekday (a dateline without a year)
+    inferred: bool = False
 
 
 def published_from_marker(text: str) -> tuple[date | None, int]:
@@ -220,10 +222,12 @@ def stated_dates(text: str, today: date | None = None) -> Stated:
         stated.setdefault("dateline", when)
     for key in ("published", "dateline", "date_line", "header_line", "updated"):
         published = published or stated.get(key)
+    guessed = False
     if filed is None:
         inferred, filed = _yearless_dateline(text, today or date.today())
+        guessed = published is None and inferred is not None
         published = published or inferred
-    return Stated(published, tuple(spans), filed, dateline_place(text))
+    return Stated(published, tuple(spans), filed, dateline_place(text), guessed)
 
 
 def _header_date_lines(text: str) -> list[tuple[int, int, date]]:

@@ -198,10 +198,11 @@ def _scope_country(t: re.Match[str]) -> str | None:
 @cache
 def _qualified_office() -> re.Pattern[str]:
     """A role that is an office: a title of public office (as written) after qualifiers that
-    only an office takes: an agency's acronym, country and place words, "acting"-like prefixes,
+    only an office takes: a public agency's acronym, country and place words, "acting"-like prefixes,
     office modifiers ("HSI El Paso acting Special Agent in Charge", "FBI Director")."""
     data = _data()
-    qualifier = (rf"(?:[A-Z]{{2,6}}|{trie_alternation(w for ws in _countries().values() for w in ws)}"
+    countries = trie_alternation(w for ws in _countries().values() for w in ws)
+    qualifier = (rf"(?:{trie_alternation(data['agency_acronyms'])}|{countries}"
                  rf"|{trie_alternation(_region_of())}|(?i:{trie_alternation(p.strip(' -') for p in data['prefixes'])})"
                  rf"|(?i:{trie_alternation(data['office_modifiers'])}))")
     return re.compile(rf"(?:{qualifier}\s+)+(?P<title>{trie_alternation(data['titles'])})")
@@ -260,20 +261,23 @@ _ANY_AGENCY = "*"  # the key of every country the article gives any agency or th
 
 
 def office_country(agencies: dict[str, set[str]], title: str, filed_in: str | None = None) -> str | None:
-    """The country of an office the text gives none: for an office that names a national agency
-    ("police spokesman"), the one country the article gives that agency elsewhere; else the
-    country of the dateline's place, unless the office is held abroad (wire style: a story
-    filed from Quito writes "armed forces commander", "Interior Minister" for Ecuador's own and
-    qualifies everyone else's); else, for an agency's office, the one country whose state the
-    article names ("Honduran officials")."""
+    """The country of an office the text gives none. For an office that names a national agency
+    ("police spokesman"): the one country the article gives that agency elsewhere, else the one
+    country whose state it names ("Honduran officials"), if exactly one. Then, for any office
+    not held abroad, the country of the dateline's place (wire style: a story filed from Quito
+    writes "armed forces commander", "Interior Minister" for Ecuador's own and qualifies
+    everyone else's; a story naming "U.S. authorities" does not make its Interior Minister
+    American)."""
     named = _agency_words().search(title)
     given = agencies.get(named.group().lower(), set()) if named else set()
     if len(given) == 1:
         return next(iter(given))
+    state = agencies.get(_ANY_AGENCY, set()) if named and not given else set()
+    if len(state) == 1:
+        return next(iter(state))
     if filed_in and (not given or filed_in in given) and _foreign_posts().search(title) is None:
         return filed_in
-    state = agencies.get(_ANY_AGENCY, set()) if named and not given else set()
-    return next(iter(state)) if len(state) == 1 else None
+    return None
 
 
 @cache
