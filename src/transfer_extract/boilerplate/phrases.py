@@ -133,7 +133,7 @@ def line_kind(line: str, seen: set[str]) -> str | None:
             return kind
     if _is_capital_headline(line, rules):
         return rules.headline_kind
-    if _normalized(line) in seen and not line.endswith((".", '"', "\u201d")):
+    if _normalized(line) and _normalized(line) in seen and not line.endswith((".", '"', "\u201d")):
         return "repeated_headline"
     return None
 

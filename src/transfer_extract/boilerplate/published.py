@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from transfer_extract.data import load_json
+from transfer_extract.data import alternation, load_json
 
 _MARKER = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
 # The keyword opens a line or a segment of a metadata line after a separator (| • ·), so that a
@@ -45,7 +45,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 # The place may have a country or state after it ("SAN SALVADOR, El Salvador, Feb. 4, 2026 —") and
 # the date may stand in parentheses ("SAN SALVADOR, El Salvador (Feb. 4, 2026) —").
 _PLACE_PART = rf"[{_UPPER}][A-Za-zÀ-ÖØ-öø-ÿ.]*(?:[ \t]+[{_UPPER}][A-Za-zÀ-ÖØ-öø-ÿ.]*){{0,3}}"
-_NOT_PLACE = r"(?!(?:On|In|By|At|Last|This|Next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+_NOT_PLACE = rf"(?!(?:{alternation(load_json('furniture.json')['not_a_place'])})\b)"
 _PLACE = (rf"(?P<place>{_NOT_PLACE}(?:[{_UPPER}][{_UPPER}.'\-]*(?:[ \t]+[{_UPPER}][{_UPPER}.'\-]*)*|{_PLACE_PART})"
           rf"(?:,[ \t]*{_PLACE_PART})*)")
 _AGENCY = r"\([A-Za-z][\w .&/'-]{0,30}\)[ \t]*[.:]?[ \t]*"

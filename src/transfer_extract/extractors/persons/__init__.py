@@ -1,14 +1,18 @@
 """Officials and other people: one record per real-world person, whatever label the model gave.
 
-Names come from PERSON entities and from capitalized words after a title of public office
-("President Sheinbaum", which the small model may call an organization). Mentions merge when one
+Names come from PERSON entities, from capitalized words after a title of public office
+("President Sheinbaum", which the small model may call an organization), from a name followed by
+an office or an alias ("Ana Lira, secretary of ...", "X, also known as ...") and from the short
+names of known office holders ("Sheinbaum"). Mentions merge when one
 name's words are a run of the other's ("Harfuch", "Garcia Harfuch", "Omar García Harfuch");
 a later pass adds every other place where a known name's words stand ("Sheinbaum's cabinet").
 A person is an official when a title stands before a mention ("Mexican President Claudia
 Sheinbaum", "the president of Mexico, Claudia Sheinbaum", "The DEA administrator, Terrance
 Cole,") or after it as an apposition ("Sheinbaum, Mexico's president"); the country comes from
-the text around the title.
-Organizations, places and cartel names never become people.
+the text around the title, then from the office holders the tool knows, then from the agency the
+article places, the dateline's place or the one state it names (`titles.office_country`).
+Organizations, places, landforms, cartel names and names that modify a noun ("the La Tolva penal
+center", "the Trump administration") never become people.
 
 Parts: `lexicon` (the words read: titles.json, countries, honorifics, places), `names` (name runs,
 their edges and roles, and which person a name is), `titles` (titles and offices around a name and
@@ -136,10 +140,10 @@ def extract(doc: Doc, ctx: Context) -> dict[str, tuple[Any, ...]]:
             after = text[toks.idxs[end]:toks.idxs[end] + 160]
             if pats["alias"].match(after) or pats["after"].match(after) or _role_after(after):
                 cands[i] = end
-    known_short = short_names()
+    known_short = {(w,) for w in short_names()}
     for i in toks.capitalized:  # "Sheinbaum and President Donald Trump": a holder's short name,
         # whatever the model calls it; alone, not the first word of a longer name ("Trump Tower")
-        if i not in cands and name_words(toks.texts[i]) in {(w,) for w in known_short} \
+        if i not in cands and name_words(toks.texts[i]) in known_short \
                 and not (i + 1 < len(doc) and toks.caps[i + 1]) and not (i > 0 and toks.caps[i - 1]):
             cands[i] = i + 1
     for m in _NICKNAMED.finditer(text):  # 'Joaquín "El Chapo" Guzmán': one name, the model splits it

@@ -1,6 +1,7 @@
-"""Titles and offices around a name, and the country of an office: from the text first (a
-country word, a state or city, an agency the article places), then from the office-holders the
-tool knows (`offices.py`)."""
+"""Titles and offices around a name, and the country of an office: from the text around the
+title first (a country word, a state or city, "of X"), then from the office-holders the tool
+knows (`offices.py`), then from the rest of the text (`office_country`: the agency the article
+places, the dateline's place, the one state the article names)."""
 
 from __future__ import annotations
 
