@@ -28,9 +28,9 @@ from spacy.tokens import Doc, Span, Token
 
 from transfer_extract.data import alternation, load_json
 from transfer_extract.extractors import Context, doc_text, token_texts
-from transfer_extract.extractors.events.lexicon import countries, name_key
 from transfer_extract.extractors.intervals import Intervals
 from transfer_extract.extractors.numbers import parse_number, parse_ordinal
+from transfer_extract.extractors.places import countries, name_key
 from transfer_extract.record import CountFact
 
 _ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from transfer_extract.data import alternation, load_json
+from transfer_extract.extractors.places import Countries, countries, country_name, name_key, strip_the
+
+__all__ = ["Countries", "Rules", "countries", "country_name", "country_phrase", "name_key", "rules", "specific_date",
+           "strip_the"]
 
 
 @cache
@@ -117,53 +121,6 @@ def rules() -> Rules:
         event_words=frozenset(triggers) | transport_verbs | support_verbs,
         peopled_words=words("people_nouns") | words("transport_nouns") | words("group_pronouns"),
     )
-
-
-@dataclass(frozen=True)
-class Countries:
-    names: dict[str, str]  # lower-case name or metonym -> country
-    metonyms: frozenset[str]
-    adjectives: dict[str, str]
-    regions: dict[str, str]
-    authority_nouns: frozenset[str]
-
-
-@cache
-def countries() -> Countries:
-    data = load_json("countries.json")
-    names: dict[str, str] = {}
-    adjectives: dict[str, str] = {}
-    regions: dict[str, str] = {}
-    metonyms: set[str] = set()
-    for country, forms in data["countries"].items():
-        for n in forms["names"]:
-            names[name_key(n)] = country
-        for m in forms.get("metonyms", []):
-            names[name_key(m)] = country
-            metonyms.add(name_key(m))
-        for a in forms.get("adjectives", []):
-            adjectives[name_key(a)] = country
-        for r in forms.get("regions", []):
-            regions[name_key(r)] = country
-    return Countries(names, frozenset(metonyms), adjectives, regions,
-                     frozenset(data["authority_nouns"]))
-
-
-def strip_the(text: str) -> str:
-    """A place name without a leading "the" or a possessive ("El Salvador's" -> "El Salvador")."""
-    text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).rstrip(".,")
-    return re.sub(r"['’]s$", "", text)
-
-
-def name_key(text: str) -> str:
-    """Lookup form of a name: no leading "the", lower case, no dots ("the U.S." -> "us")."""
-    return strip_the(text).lower().replace(".", "")
-
-
-def country_name(text: str) -> str | None:
-    """The country a name, abbreviation or capital-as-metonym stands for ("the U.S." ->
-    "United States", "Washington" -> "United States"); None for anything else."""
-    return countries().names.get(name_key(text))
 
 
 def country_phrase(text: str) -> str | None:

@@ -10,10 +10,10 @@ from datetime import date
 from functools import cache
 
 from transfer_extract.data import alternation, trie_alternation
-from transfer_extract.extractors.events.lexicon import countries, country_name, name_key
 from transfer_extract.extractors.offices import known_office
 from transfer_extract.extractors.persons.lexicon import _countries, _country_of, _country_word, _data, _region_of
 from transfer_extract.extractors.persons.names import _Entity
+from transfer_extract.extractors.places import countries, country_name, name_key
 
 
 def _in_title(title: str) -> str | None:
