@@ -110,6 +110,23 @@ def _inner(text: str, start: int, end: int) -> str:
     return joined[:-1] if joined and joined[-1] in _DOUBLE + _SINGLE else joined
 
 
+NESTED_CHARS = 40  # how far the closing mark of a name in quote marks inside a quotation may be
+
+
+def _nested(text: str, i: int, end: int) -> int | None:
+    """The closing mark of a short quoted name opened at `i` inside a quotation written with the
+    same marks (a nickname or an "N" placeholder: 'Saúl "N", alias "El Chopa", was killed'), or
+    None: at most three words, no other mark between."""
+    for j in range(i + 1, min(end, i + NESTED_CHARS)):
+        if text[j] in _DOUBLE:
+            inner = text[i + 1:j]
+            if _role(text, j) in ("close", "either") and inner.strip() and len(inner.split()) <= 3 \
+                    and inner[:1].isupper():
+                return j
+            return None
+    return None
+
+
 def find_pieces(text: str, warn: list[str]) -> list[_Piece]:
     """Every balanced quotation in `text` (see the module docstring); problems go to `warn`."""
     limit = _settings()["max_chars"]
@@ -133,9 +150,10 @@ def find_pieces(text: str, warn: list[str]) -> list[_Piece]:
             dq, dq_para = carry
             carry = None
             skip_first = True
+        skip_to = ps
         for i in range(ps, pe):
             c = text[i]
-            if c not in _DOUBLE and c not in _SINGLE:
+            if i < skip_to or (c not in _DOUBLE and c not in _SINGLE):
                 continue
             role = _role(text, i)
             if not role:
@@ -150,6 +168,8 @@ def find_pieces(text: str, warn: list[str]) -> list[_Piece]:
                                     " mark; skipped")
                     else:
                         dq, dq_para, sq = i, p, None
+                elif role == "open" and (j := _nested(text, i, pe)) is not None:
+                    skip_to = j + 1  # 'Saúl "N", alias "El Chopa",' inside the quotation
                 elif role == "open":
                     warn.append(f"quotes: an opening quotation mark at {dq} is never closed;"
                                 " skipped")
