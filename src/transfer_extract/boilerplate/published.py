@@ -142,27 +142,35 @@ class _Found:
         return start + self.offset, end + self.offset
 
 
-def _in_header(pattern: re.Pattern[str], text: str) -> _Found | None:
-    """`pattern`'s first match near the top of `text`; a line may open after a leading
-    `date YYYY-MM-DD` marker ("date 2020-01-25 BOGOTA, Jan. 23 (Xinhua) —")."""
+def _datelines(text: str) -> tuple[_Found | None, _Found | None, _Found | None]:
+    """The first dateline near the top of `text` with a full date, without a year, and without a
+    date, each read once; a line may open after a leading `date YYYY-MM-DD` marker ("date
+    2020-01-25 BOGOTA, Jan. 23 (Xinhua) —")."""
     _, start = published_from_marker(text)
-    m = pattern.search(text[start:start + HEADER_CHARS])
-    return _Found(m, start) if m else None
+    header = text[start:start + HEADER_CHARS]
+    dated, yearless, bare = (pattern.search(header) for pattern in
+                             (_DATELINE, _YEARLESS_DATELINE, _PLACE_DATELINE))
+    return (_Found(dated, start) if dated else None, _Found(yearless, start) if yearless else None,
+            _Found(bare, start) if bare else None)
+
+
+def _place_of(found: tuple[_Found | None, ...]) -> tuple[int, int] | None:
+    """The place of the dateline that stands first."""
+    present = [f for f in found if f is not None]
+    return min(present, key=lambda f: f.match.start()).span("place") if present else None
 
 
 def dateline(text: str) -> tuple[int, int] | None:
     """The offsets of the date in a dateline near the top ("MEXICO CITY, Jan. 21, 2026 (AP) —"):
     the day the story was filed, not the day of anything it reports."""
-    found = _in_header(_DATELINE, text)
-    return found.span("when") if found else None
+    dated = _datelines(text)[0]
+    return dated.span("when") if dated else None
 
 
 def dateline_place(text: str) -> tuple[int, int] | None:
     """The offsets of the place a dateline near the top names ("QUITO" of "QUITO (Reuters) -",
     "SAN SALVADOR, El Salvador" of "SAN SALVADOR, El Salvador, Feb. 4, 2026 —"), or None."""
-    found = [f for pattern in (_DATELINE, _YEARLESS_DATELINE, _PLACE_DATELINE)
-             if (f := _in_header(pattern, text))]
-    return min(found, key=lambda f: f.match.start()).span("place") if found else None
+    return _place_of(_datelines(text))
 
 
 def year_from_weekday(month: int, day: int, weekday: int, today: date,
@@ -180,9 +188,9 @@ def year_from_weekday(month: int, day: int, weekday: int, today: date,
     return None
 
 
-def _yearless_dateline(text: str, today: date) -> tuple[date | None, tuple[int, int] | None]:
-    """The day and offsets of a dateline without a year, dated by the weekday of its paragraph."""
-    found = _in_header(_YEARLESS_DATELINE, text)
+def _yearless_dateline(text: str, today: date, found: _Found | None) -> tuple[date | None, tuple[int, int] | None]:
+    """The day and offsets of the dateline without a year `found`, dated by the weekday of its
+    paragraph."""
     if found is None:
         return None, None
     m, end = found.match, found.span("when")[1]
@@ -217,17 +225,18 @@ def stated_dates(text: str, today: date | None = None) -> Stated:
     for start, end, when in _header_date_lines(text):
         spans.append((start, end))
         stated.setdefault("header_line", when)
-    filed = dateline(text)
+    datelines = _datelines(text)
+    filed = datelines[0].span("when") if datelines[0] else None
     if filed and (when := parse_day(text[filed[0]:filed[1]])):
         stated.setdefault("dateline", when)
     for key in ("published", "dateline", "date_line", "header_line", "updated"):
         published = published or stated.get(key)
     guessed = False
     if filed is None:
-        inferred, filed = _yearless_dateline(text, today or date.today())
+        inferred, filed = _yearless_dateline(text, today or date.today(), datelines[1])
         guessed = published is None and inferred is not None
         published = published or inferred
-    return Stated(published, tuple(spans), filed, dateline_place(text), guessed)
+    return Stated(published, tuple(spans), filed, _place_of(datelines), guessed)
 
 
 def _header_date_lines(text: str) -> list[tuple[int, int, date]]:
